@@ -1,0 +1,121 @@
+"use client";
+import { useActionState, useEffect, useState } from "react";
+import { useTranslations } from "next-intl";
+import { Button } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
+import { Field } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
+import { Notice } from "@/components/ui/notice";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { toast } from "@/components/ui/toaster";
+import { INITIAL_FORM_STATE, type TFormState } from "@/lib/entry/form-state";
+
+type TAction = (state: TFormState, formData: FormData) => Promise<TFormState>;
+
+function useToastOnSuccess(state: TFormState, after?: () => void) {
+  useEffect(() => {
+    if (state.ok && state.message) {
+      toast.success(state.message);
+      after?.();
+    } else if (!state.ok && state.message) {
+      toast.error(state.message);
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [state]);
+}
+
+/** Disable/enable, unlock and reset password for one account. */
+export function AccountActions({
+  user,
+  isSelf,
+  locked,
+  actions,
+}: {
+  user: { id: string; displayName: string; active: boolean };
+  isSelf: boolean;
+  locked: boolean;
+  actions: { setActive: TAction; unlock: TAction; resetPassword: TAction };
+}) {
+  const t = useTranslations();
+  const [activeState, setActive] = useActionState(actions.setActive, INITIAL_FORM_STATE);
+  const [unlockState, unlock] = useActionState(actions.unlock, INITIAL_FORM_STATE);
+  const [resetState, reset] = useActionState(actions.resetPassword, INITIAL_FORM_STATE);
+  const [confirmOpen, setConfirmOpen] = useState(false);
+  const [resetOpen, setResetOpen] = useState(false);
+  useToastOnSuccess(activeState, () => setConfirmOpen(false));
+  useToastOnSuccess(unlockState);
+  useEffect(() => {
+    if (resetState.ok && resetState.message) {
+      toast.success(resetState.message);
+      setResetOpen(false);
+    }
+  }, [resetState]);
+
+  return (
+    <div className="flex flex-wrap gap-2">
+      {user.active ? (
+        <Dialog
+          open={confirmOpen}
+          onOpenChange={setConfirmOpen}
+          title={t("users.disable")}
+          description={t("users.disableConfirm", { name: user.displayName })}
+          closeLabel={t("common.close")}
+          trigger={
+            <Button variant="secondary" disabled={isSelf}>
+              {t("users.disable")}
+            </Button>
+          }
+        >
+          <form action={setActive} className="flex justify-end gap-2">
+            <input type="hidden" name="id" value={user.id} />
+            <input type="hidden" name="active" value="false" />
+            <Button type="button" variant="secondary" onClick={() => setConfirmOpen(false)}>
+              {t("common.cancel")}
+            </Button>
+            <SubmitButton variant="danger" pendingLabel={t("common.saving")}>
+              {t("users.disable")}
+            </SubmitButton>
+          </form>
+        </Dialog>
+      ) : (
+        <form action={setActive}>
+          <input type="hidden" name="id" value={user.id} />
+          <input type="hidden" name="active" value="true" />
+          <SubmitButton variant="secondary" pendingLabel={t("common.saving")}>
+            {t("users.enable")}
+          </SubmitButton>
+        </form>
+      )}
+      {locked ? (
+        <form action={unlock}>
+          <input type="hidden" name="id" value={user.id} />
+          <SubmitButton variant="secondary" pendingLabel={t("common.saving")}>
+            {t("users.unlock")}
+          </SubmitButton>
+        </form>
+      ) : null}
+      <Dialog
+        open={resetOpen}
+        onOpenChange={setResetOpen}
+        title={t("users.resetPasswordTitle", { name: user.displayName })}
+        description={t("users.resetPasswordHint")}
+        closeLabel={t("common.close")}
+        trigger={<Button variant="secondary">{t("users.resetPassword")}</Button>}
+      >
+        <form action={reset} className="flex flex-col gap-3" noValidate>
+          <Notice tone="error">{!resetState.ok ? resetState.message : null}</Notice>
+          <input type="hidden" name="id" value={user.id} />
+          <Field label={t("users.newPassword")} hint={t("users.passwordHint")} errors={resetState.fieldErrors?.password}>
+            <Input name="password" type="password" autoComplete="new-password" />
+          </Field>
+          <div className="flex justify-end gap-2">
+            <Button type="button" variant="secondary" onClick={() => setResetOpen(false)}>
+              {t("common.cancel")}
+            </Button>
+            <SubmitButton pendingLabel={t("common.saving")}>{t("common.confirm")}</SubmitButton>
+          </div>
+        </form>
+      </Dialog>
+    </div>
+  );
+}

@@ -1,0 +1,41 @@
+import { z } from "zod";
+
+// Typed audit events. Every state change writes one, in the same transaction, through
+// recordAudit(). Snapshots must already be masked (lib/audit/mask.ts): no password hashes,
+// no full ID numbers or bank accounts.
+
+const ZSnapshot = z.record(z.string(), z.unknown()).nullable().optional();
+
+const ZRegionPath = z.object({
+  countyCode: z.string().length(6).nullable().optional(),
+  townshipCode: z.string().length(9).nullable().optional(),
+  villageCode: z.string().length(12).nullable().optional(),
+});
+
+function event<T extends string, E extends string>(type: T, entityType: E) {
+  return ZRegionPath.extend({
+    type: z.literal(type),
+    entityType: z.literal(entityType),
+    entityId: z.string().max(64).nullable(),
+    before: ZSnapshot,
+    after: ZSnapshot,
+  });
+}
+
+export const ZAuditEvent = z.discriminatedUnion("type", [
+  event("auth.login_succeeded", "user"),
+  event("auth.login_failed", "user"),
+  event("auth.account_locked", "user"),
+  event("auth.logout", "user"),
+  event("user.created", "user"),
+  event("user.updated", "user"),
+  event("user.disabled", "user"),
+  event("user.enabled", "user"),
+  event("user.password_reset", "user"),
+  event("user.unlocked", "user"),
+  event("system.demo_seeded", "system"),
+]);
+
+export type TAuditEvent = z.infer<typeof ZAuditEvent>;
+export type TAuditEventType = TAuditEvent["type"];
+export const AUDIT_EVENT_TYPES = ZAuditEvent.options.map((o) => o.shape.type.value) as TAuditEventType[];

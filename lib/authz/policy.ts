@@ -1,0 +1,50 @@
+import { AppError } from "@/lib/errors/app-error";
+import type { TActor } from "@/lib/authz/actor";
+import type { TRole } from "@/lib/authz/roles";
+import { isInScope } from "@/lib/authz/scope";
+import type { TRegionPath } from "@/lib/regions/path";
+
+// The role × action table. Every entry point asks this table; the UI may ask it too, but
+// only to decide what to show. Region reach is separate: see scope.ts.
+const ALL: readonly TRole[] = [
+  "village_clerk",
+  "township_reviewer",
+  "county_approver",
+  "assessor",
+  "county_admin",
+  "viewer",
+];
+
+export const POLICY = {
+  // 系统管理
+  "user.read": ["county_admin"],
+  "user.manage": ["county_admin"],
+  "region.read": ["county_admin"],
+  "audit.read": ["county_admin"],
+  // Business areas: read access decides which navigation areas a role sees.
+  "elder.read": ALL,
+  "assessment.read": ALL,
+  "catalogue.read": ALL,
+  "case.read": ["village_clerk", "township_reviewer", "county_approver", "county_admin", "viewer"],
+  "entitlement.read": ["township_reviewer", "county_approver", "county_admin", "viewer"],
+  "visit.read": ["village_clerk", "township_reviewer", "county_approver", "county_admin", "viewer"],
+  "stats.read": ["township_reviewer", "county_approver", "assessor", "county_admin", "viewer"],
+} as const satisfies Record<string, readonly TRole[]>;
+
+export type TAction = keyof typeof POLICY;
+
+export const ACTIONS = Object.keys(POLICY) as TAction[];
+
+export function can(actor: Pick<TActor, "role">, action: TAction): boolean {
+  if (actor.role === "system") return true;
+  return (POLICY[action] as readonly TRole[]).includes(actor.role);
+}
+
+/**
+ * Throws unless the actor may take `action`, on `resource` when given. A resource outside the
+ * actor's region does not exist for them: NOT_FOUND, checked before the role.
+ */
+export function assertCan(actor: TActor, action: TAction, resource?: TRegionPath): void {
+  if (resource && !isInScope(actor, resource)) throw new AppError("NOT_FOUND", "outside the actor's region");
+  if (!can(actor, action)) throw new AppError("FORBIDDEN", `role ${actor.role} may not ${action}`);
+}

@@ -1,0 +1,62 @@
+import { db } from "@/lib/db";
+import { assertCan } from "@/lib/authz/policy";
+import { regionScope } from "@/lib/authz/scope";
+import type { TActor } from "@/lib/authz/actor";
+import type { TRegionLevel } from "@/lib/regions/path";
+
+export type TRegionNode = {
+  code: string;
+  name: string;
+  level: TRegionLevel;
+  parentCode: string | null;
+  active: boolean;
+  userCount: number;
+  children: TRegionNode[];
+};
+
+/** The actor's region subtree as a tree, with staff counts (the region page). */
+export async function getRegionTree(actor: TActor): Promise<TRegionNode[]> {
+  assertCan(actor, "region.read");
+  const [regions, counts] = await Promise.all([
+    db.region.findMany({ where: regionScope(actor), orderBy: { code: "asc" } }),
+    db.user.groupBy({ by: ["regionCode"], where: regionScope(actor), _count: { _all: true } }),
+  ]);
+  const countBy = new Map(counts.map((c) => [c.regionCode, c._count._all]));
+  const nodes = new Map<string, TRegionNode>();
+  for (const r of regions) {
+    nodes.set(r.code, {
+      code: r.code,
+      name: r.name,
+      level: r.level,
+      parentCode: r.parentCode,
+      active: r.active,
+      userCount: countBy.get(r.code) ?? 0,
+      children: [],
+    });
+  }
+  const roots: TRegionNode[] = [];
+  for (const node of nodes.values()) {
+    const parent = node.parentCode ? nodes.get(node.parentCode) : undefined;
+    if (parent) parent.children.push(node);
+    else roots.push(node);
+  }
+  return roots;
+}
+
+/** Regions the actor may assign staff to (their own subtree), flat and ordered by code. */
+export async function listAssignableRegions(actor: TActor) {
+  return db.region.findMany({
+    where: { ...regionScope(actor), active: true },
+    select: { code: true, name: true, level: true, parentCode: true },
+    orderBy: { code: "asc" },
+  });
+}
+
+/** A county's regions for the CLI: `{code, name, level, parentCode}` ordered by code. */
+export async function listCountyRegions(countyCode: string) {
+  return db.region.findMany({
+    where: { countyCode },
+    select: { code: true, name: true, level: true, parentCode: true },
+    orderBy: { code: "asc" },
+  });
+}

@@ -1,0 +1,52 @@
+import type { Command } from "commander";
+import { ZodError } from "zod";
+import { findRunningEmbeddedDb, startEmbeddedDb } from "../lib/embedded-db.mjs";
+import { disconnectDb } from "@/lib/db";
+import { isAppError } from "@/lib/errors/app-error";
+
+/** Whether the root program was given --json. */
+export function wantsJson(command: Command): boolean {
+  return Boolean(command.optsWithGlobals().json);
+}
+
+/** Prints a result: JSON with --json, otherwise the text form. */
+export function print(command: Command, value: unknown, text: () => string): void {
+  process.stdout.write(wantsJson(command) ? `${JSON.stringify(value, null, 2)}\n` : `${text()}\n`);
+}
+
+/** Prints a clear message (in Chinese) and exits non-zero. */
+export function fail(error: unknown): never {
+  const message =
+    error instanceof ZodError
+      ? error.issues.map((i) => i.message).join("；")
+      : isAppError(error) || error instanceof Error
+        ? error.message
+        : String(error);
+  process.stderr.write(`错误: ${message}\n`);
+  process.exit(1);
+}
+
+/**
+ * Runs `body` with DATABASE_URL pointing at the database in use: the given one, the embedded
+ * server a running `npm start` serves, or the embedded database opened here for the command.
+ */
+export async function withDatabase<T>(body: (url: string) => Promise<T>): Promise<T> {
+  let stop = async () => {};
+  if (!process.env.DATABASE_URL) {
+    const running = findRunningEmbeddedDb();
+    if (running) {
+      process.env.DATABASE_URL = running;
+    } else {
+      const embedded = await startEmbeddedDb();
+      process.env.DATABASE_URL = embedded.url;
+      stop = embedded.stop;
+    }
+    process.env.DATABASE_POOL_MAX = "1";
+  }
+  try {
+    return await body(process.env.DATABASE_URL!);
+  } finally {
+    await disconnectDb();
+    await stop();
+  }
+}

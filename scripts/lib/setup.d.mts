@@ -1,0 +1,10 @@
+export declare const ROOT: string;
+export declare function log(message: string): void;
+export declare function run(command: string, args: string[], options?: { env?: Record<string, string>; quiet?: boolean }): Promise<string>;
+export declare function runBin(name: string, args: string[], options?: { env?: Record<string, string>; quiet?: boolean }): Promise<string>;
+export declare function ensureDependencies(): Promise<void>;
+export declare function ensureBuild(): Promise<void>;
+export declare function ensureAuthSecret(): string;
+export declare function migrate(databaseUrl: string): Promise<string>;
+export declare function portAnswers(host: string, port: number, timeoutMs?: number): Promise<boolean>;
+export declare function freePort(): Promise<number>;
