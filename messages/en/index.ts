@@ -9,5 +9,8 @@ import users from "./users.json";
 import regions from "./regions.json";
 import audit from "./audit.json";
 import shell from "./shell.json";
+import elders from "./elders.json";
+import assessment from "./assessment.json";
+import policy from "./policy.json";
 
-export default { common, nav, roles, auth, errors, validation, home, users, regions, audit, shell };
+export default { common, nav, roles, auth, errors, validation, home, users, regions, audit, shell, elders, assessment, policy };
