@@ -58,6 +58,21 @@ async function adminQuery(sql: string) {
   }
 }
 
+type TAdapter = Awaited<ReturnType<PrismaPg["connect"]>>;
+
+/**
+ * The adapter runs a migration script by splitting it at every ";", which breaks function
+ * bodies ($$ … $$, e.g. the audit-log trigger). Send the script whole instead: PostgreSQL's
+ * simple-query protocol runs several statements in one call.
+ */
+function runScriptsWhole(adapter: TAdapter): TAdapter {
+  adapter.executeScript = async (script: string) => {
+    const client = adapter.underlyingDriver() as unknown as pg.Pool;
+    await client.query(script);
+  };
+  return adapter;
+}
+
 export default defineConfig({
   experimental: { adapter: true },
   engine: "js",
@@ -65,13 +80,15 @@ export default defineConfig({
   migrations: { path: path.join("prisma", "migrations") },
   async adapter() {
     const factory = new PrismaPg(poolConfig());
+    const connect = factory.connect.bind(factory);
+    factory.connect = async () => runScriptsWhole(await connect());
     // Only `migrate dev` asks for a shadow database; drop it WITH (FORCE) afterwards, since
     // the adapter's own drop runs while its pool still holds a connection.
     factory.connectToShadowDb = async () => {
       const name = `yiyang_shadow_${process.pid}`;
       await adminQuery(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
       await adminQuery(`CREATE DATABASE "${name}"`);
-      const shadow = await new PrismaPg(poolConfig(name)).connect();
+      const shadow = runScriptsWhole(await new PrismaPg(poolConfig(name)).connect());
       const dispose = shadow.dispose.bind(shadow);
       shadow.dispose = async () => {
         await dispose();

@@ -22,6 +22,7 @@ export default defineConfig({
           name: "integration",
           include: ["lib/**/*.int.test.ts", "scripts/**/*.int.test.ts"],
           environment: "node",
+          globalSetup: ["lib/testing/int-global-setup.ts"],
           setupFiles: ["lib/testing/int-setup.ts"],
           fileParallelism: false,
           testTimeout: 30_000,

@@ -7,6 +7,7 @@ import { fail } from "./cli/context";
 import { registerDbCommands } from "./cli/db";
 import { registerRegionCommands } from "./cli/regions";
 import { registerUserCommands } from "./cli/users";
+import { registerAssessCommands } from "./cli/assess";
 
 const program = new Command()
   .name("yiyang")
@@ -18,6 +19,7 @@ const program = new Command()
 registerDbCommands(program);
 registerRegionCommands(program);
 registerUserCommands(program);
+registerAssessCommands(program);
 
 
 program.parseAsync(process.argv).catch((error: unknown) => fail(error));

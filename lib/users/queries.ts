@@ -63,8 +63,8 @@ export async function listUsers(actor: TActor, query: TUserListQuery) {
 
 /** One account inside the actor's region; anything else is NOT_FOUND. */
 export async function getUser(actor: TActor, id: string): Promise<TUserRow> {
-  assertCan(actor, "user.read");
   const user = await db.user.findFirst({ where: { id, ...regionScope(actor) }, select: userSelect });
   if (!user) throw new AppError("NOT_FOUND", "user not found");
+  assertCan(actor, "user.read", user);
   return user;
 }

@@ -1,0 +1,159 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { ROLES, type TRole } from "@/lib/authz/roles";
+import type { TActor } from "@/lib/authz/actor";
+import { actorFromUser } from "@/lib/users/actor-from-user";
+import { createUser, YANGLING } from "@/lib/testing/factories";
+import { getUser, listUsers } from "@/lib/users/queries";
+import { createUser as createUserService, resetPassword, setUserActive, unlockUser, updateUser } from "@/lib/users/service";
+import { getRegionTree } from "@/lib/regions/queries";
+import { listAuditLogs } from "@/lib/audit/queries";
+import { recordAudit } from "@/lib/audit/record";
+import { db } from "@/lib/db";
+
+// Every role × every entry point × a target inside / outside the actor's region, against the
+// real database. The expectations are written out here, independently of lib/authz/policy.ts.
+
+type TOutcome = "ok" | "forbidden" | "not_found" | "hidden" | "rejected";
+type TTarget = { userId: string; regionCode: string; auditId: bigint };
+
+const meta = { ip: "127.0.0.1", userAgent: "matrix" };
+const ADMIN_ONLY: TRole[] = ["county_admin"];
+
+/** Where each role's account sits, and an outside region of the same level in another county. */
+const HOME: Record<TRole, string> = {
+  village_clerk: YANGLING.village1,
+  township_reviewer: YANGLING.township1,
+  county_approver: YANGLING.county,
+  assessor: YANGLING.county,
+  county_admin: YANGLING.county,
+  viewer: YANGLING.county,
+};
+/** The same level in another county (磐安县): 五指居委会, 安文街道, the county. */
+const OUTSIDE: Record<TRole, string> = {
+  village_clerk: "330727001002",
+  township_reviewer: "330727001000",
+  county_approver: "330727000000",
+  assessor: "330727000000",
+  county_admin: "330727000000",
+  viewer: "330727000000",
+};
+
+async function outcome(run: () => Promise<unknown>): Promise<TOutcome | unknown> {
+  try {
+    return await run();
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code === "FORBIDDEN") return "forbidden";
+    if (code === "NOT_FOUND") return "not_found";
+    if (code === "VALIDATION") return "rejected";
+    throw error;
+  }
+}
+
+let counter = 0;
+const fresh = () => `m${++counter}_${Math.random().toString(36).slice(2, 7)}`;
+
+/** Entry points: each runs for one actor against one target and reports what happened. */
+const ENTRY_POINTS: Record<string, { allowed: TRole[]; outside: (role: TRole) => TOutcome; run: (a: TActor, t: TTarget) => Promise<TOutcome | unknown> }> = {
+  "users.list": {
+    allowed: ADMIN_ONLY,
+    outside: (r) => (ADMIN_ONLY.includes(r) ? "hidden" : "forbidden"),
+    run: (a, t) => outcome(async () => ((await visibleInList(a, t.userId)) ? "ok" : "hidden")),
+  },
+  "users.get": { allowed: ADMIN_ONLY, outside: () => "not_found", run: (a, t) => outcome(async () => (await getUser(a, t.userId), "ok")) },
+  "users.create": {
+    allowed: ADMIN_ONLY,
+    outside: (r) => (ADMIN_ONLY.includes(r) ? "rejected" : "forbidden"),
+    run: (a, t) =>
+      outcome(async () => {
+        await createUserService(a, meta, { username: fresh(), displayName: "测试", role: "viewer", regionCode: t.regionCode, phone: null, password: "Secret123" });
+        return "ok";
+      }),
+  },
+  "users.update": {
+    allowed: ADMIN_ONLY,
+    outside: () => "not_found",
+    run: (a, t) =>
+      outcome(async () => {
+        const u = await db.user.findUniqueOrThrow({ where: { id: t.userId } });
+        await updateUser(a, meta, { id: u.id, version: u.version, displayName: "改名", role: u.role, regionCode: u.regionCode, phone: null });
+        return "ok";
+      }),
+  },
+  "users.disable": { allowed: ADMIN_ONLY, outside: () => "not_found", run: (a, t) => outcome(async () => (await setUserActive(a, meta, t.userId, false), "ok")) },
+  "users.unlock": { allowed: ADMIN_ONLY, outside: () => "not_found", run: (a, t) => outcome(async () => (await unlockUser(a, meta, t.userId), "ok")) },
+  "users.resetPassword": {
+    allowed: ADMIN_ONLY,
+    outside: () => "not_found",
+    run: (a, t) => outcome(async () => (await resetPassword(a, meta, t.userId, "Another123"), "ok")),
+  },
+  "regions.tree": {
+    allowed: ADMIN_ONLY,
+    outside: (r) => (ADMIN_ONLY.includes(r) ? "hidden" : "forbidden"),
+    run: (a, t) =>
+      outcome(async () => {
+        const codes = JSON.stringify(await getRegionTree(a));
+        return codes.includes(`"${t.regionCode}"`) ? "ok" : "hidden";
+      }),
+  },
+  "audit.list": {
+    allowed: ADMIN_ONLY,
+    outside: (r) => (ADMIN_ONLY.includes(r) ? "hidden" : "forbidden"),
+    run: (a, t) =>
+      outcome(async () => {
+        const { rows } = await listAuditLogs(a, { page: 1 });
+        return rows.some((r) => r.id === t.auditId) ? "ok" : "hidden";
+      }),
+  },
+};
+
+async function visibleInList(actor: TActor, userId: string) {
+  for (let page = 1; ; page++) {
+    const { rows, total, pageSize } = await listUsers(actor, { q: "", page });
+    if (rows.some((u) => u.id === userId)) return true;
+    if (page * pageSize >= total) return false;
+  }
+}
+
+/** A fresh target account (and an audit row about it) in the given region. */
+async function makeTarget(regionCode: string): Promise<TTarget> {
+  const role: TRole = regionCode.endsWith("000000") ? "viewer" : regionCode.endsWith("000") ? "township_reviewer" : "village_clerk";
+  const user = await createUser({ role, regionCode });
+  const system = actorFromUser(user);
+  await recordAudit(db, system, meta, {
+    type: "user.unlocked",
+    entityType: "user",
+    entityId: user.id,
+    countyCode: user.countyCode,
+    townshipCode: user.townshipCode,
+    villageCode: user.villageCode,
+  });
+  const audit = await db.auditLog.findFirstOrThrow({ where: { entityId: user.id }, orderBy: { id: "desc" } });
+  return { userId: user.id, regionCode, auditId: audit.id };
+}
+
+describe("permission matrix", () => {
+  const actors = {} as Record<TRole, TActor>;
+  beforeAll(async () => {
+    for (const role of ROLES) actors[role] = actorFromUser(await createUser({ role, regionCode: HOME[role] }));
+  });
+
+  it("answers every role × entry point × inside/outside cell as written", async () => {
+    let checked = 0;
+    const mismatches: string[] = [];
+    for (const role of ROLES) {
+      for (const [name, entry] of Object.entries(ENTRY_POINTS)) {
+        for (const where of ["inside", "outside"] as const) {
+          const target = await makeTarget(where === "inside" ? HOME[role] : OUTSIDE[role]);
+          const expected = where === "inside" ? (entry.allowed.includes(role) ? "ok" : "forbidden") : entry.outside(role);
+          const got = await entry.run(actors[role], target);
+          if (got !== expected) mismatches.push(`${role} ${name} ${where}: expected ${expected}, got ${String(got)}`);
+          checked++;
+        }
+      }
+    }
+    expect(mismatches).toEqual([]);
+    expect(checked).toBe(ROLES.length * Object.keys(ENTRY_POINTS).length * 2);
+    expect(checked).toBe(108);
+  });
+});

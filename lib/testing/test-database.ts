@@ -1,0 +1,45 @@
+import { execFileSync } from "node:child_process";
+import path from "node:path";
+import pg from "pg";
+
+export const DEFAULT_TEST_SERVER = "postgresql://postgres@127.0.0.1:5432/postgres";
+
+/** The URL of database `name` on the server of `serverUrl`. */
+export function databaseUrlFor(serverUrl: string, name: string): string {
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/**
+ * A clean, migrated database for tests: creates `name` on the server if it can (the embedded
+ * server has one database only, so then the server's own database is used), empties its
+ * public schema and applies every migration with the Prisma CLI. Returns its URL.
+ */
+export async function prepareTestDatabase(serverUrl: string, name: string): Promise<string> {
+  let url = databaseUrlFor(serverUrl, name);
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  try {
+    const exists = await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
+    if (exists.rowCount === 0) await admin.query(`CREATE DATABASE "${name}"`);
+  } catch {
+    url = serverUrl;
+  } finally {
+    await admin.end();
+  }
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query("DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;");
+  } finally {
+    await client.end();
+  }
+  const root = path.resolve(import.meta.dirname, "../..");
+  execFileSync(path.join(root, "node_modules/.bin/prisma"), ["migrate", "deploy"], {
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: url },
+    stdio: "pipe",
+  });
+  return url;
+}
