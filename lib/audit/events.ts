@@ -34,6 +34,15 @@ export const ZAuditEvent = z.discriminatedUnion("type", [
   event("user.password_reset", "user"),
   event("user.unlocked", "user"),
   event("system.demo_seeded", "system"),
+  event("elder.created", "elder"),
+  event("elder.updated", "elder"),
+  event("elder.status_changed", "elder"),
+  event("elder.circumstance_added", "elder"),
+  event("elder.circumstance_updated", "elder"),
+  event("elder.circumstance_deleted", "elder"),
+  event("elder.revealed", "elder"),
+  event("elder.imported", "elder"),
+  event("elder.exported", "elder"),
 ]);
 
 export type TAuditEvent = z.infer<typeof ZAuditEvent>;

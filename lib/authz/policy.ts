@@ -23,6 +23,10 @@ export const POLICY = {
   "audit.read": ["county_admin"],
   // Business areas: read access decides which navigation areas a role sees.
   "elder.read": ALL,
+  "elder.write": ["village_clerk", "township_reviewer", "county_approver", "county_admin"],
+  "elder.reveal": ["village_clerk", "township_reviewer", "county_approver", "assessor", "county_admin"],
+  "elder.import": ["township_reviewer", "county_approver", "county_admin"],
+  "elder.export": ALL,
   "assessment.read": ALL,
   "catalogue.read": ALL,
   "case.read": ["village_clerk", "township_reviewer", "county_approver", "county_admin", "viewer"],

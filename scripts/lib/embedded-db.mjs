@@ -39,8 +39,10 @@ export async function startEmbeddedDb({ dataDir = DEFAULT_DATA_DIR, port = 0, fr
   if (fresh) fs.rmSync(dataDir, { recursive: true, force: true });
   fs.mkdirSync(path.dirname(dataDir), { recursive: true });
   const { PGlite } = await import("@electric-sql/pglite");
+  const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
   const { PGLiteSocketServer } = await import("@electric-sql/pglite-socket");
-  const db = await PGlite.create(dataDir);
+  // Extensions the migrations create must be loaded into PGlite here.
+  const db = await PGlite.create(dataDir, { extensions: { pg_trgm } });
   const server = new PGLiteSocketServer({ db, host: "127.0.0.1", port, maxConnections: 32 });
   await server.start();
   const actualPort = Number(server.getServerConn().split(":").pop());

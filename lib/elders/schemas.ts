@@ -1,0 +1,82 @@
+import { z } from "zod";
+import { ZIdNumber } from "@/lib/elders/id-number";
+import { ZOptionalMobile } from "@/lib/elders/phone";
+import { AGE_BANDS, isValidIsoDate } from "@/lib/elders/dates";
+import { CIRCUMSTANCE_RECORD_TYPES } from "@/lib/elders/circumstances";
+import { ELDER_STATUSES } from "@/lib/elders/facts";
+
+const blank = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+const optionalText = (max: number) =>
+  z.preprocess(
+    (v) => (typeof v === "string" ? v.trim() || null : v ?? null),
+    z.string().max(max, { message: "validation.tooLong" }).nullable(),
+  );
+const ZIsoDate = z.string().trim().refine(isValidIsoDate, { message: "elders.record.invalidDate" });
+
+/** 户籍地区划代码: 6, 9 or 12 digits, stored as 12 (padded with zeros). */
+export const ZHukouCode = z
+  .string()
+  .trim()
+  .regex(/^\d{6}(\d{3}){0,2}$/, { message: "elders.form.hukouCode" })
+  .transform((v) => v.padEnd(12, "0"));
+
+export const ZVillageCode = z.string().trim().regex(/^\d{12}$/, { message: "elders.form.villageCode" });
+
+/** The fields of 老年人档案 that staff enter (birth date and sex come from the ID number). */
+export const ZElderFields = z.object({
+  name: z.string().trim().min(1, { message: "elders.form.nameRequired" }).max(50, { message: "validation.tooLong" }),
+  idNumber: ZIdNumber,
+  hukouRegionCode: ZHukouCode,
+  villageCode: ZVillageCode,
+  residence: z.enum(["urban", "rural"], { message: "elders.form.residence" }),
+  address: optionalText(200),
+  phone: ZOptionalMobile,
+  guardianName: optionalText(50),
+  guardianRelation: optionalText(20),
+  guardianPhone: ZOptionalMobile,
+  bankName: optionalText(50),
+  bankAccount: z.preprocess(
+    (v) => (typeof v === "string" ? v.replace(/\s/g, "") || null : v ?? null),
+    z.string().regex(/^\d{8,30}$/, { message: "elders.form.bankAccount" }).nullable(),
+  ),
+  notes: optionalText(500),
+});
+export type TElderFields = z.infer<typeof ZElderFields>;
+
+export const ZCreateElder = ZElderFields;
+export const ZUpdateElder = ZElderFields.extend({
+  id: z.string().uuid(),
+  version: z.coerce.number().int().min(0),
+});
+export type TUpdateElder = z.infer<typeof ZUpdateElder>;
+
+/** Marking deceased or moved out asks for the date; back to living clears both. */
+export const ZElderStatusChange = z
+  .object({
+    id: z.string().uuid(),
+    version: z.coerce.number().int().min(0),
+    status: z.enum(ELDER_STATUSES),
+    date: z.preprocess(blank, ZIsoDate.optional()),
+    movedOutTo: z.preprocess(blank, z.string().trim().max(100).optional()),
+  })
+  .superRefine((v, ctx) => {
+    if (v.status !== "living" && !v.date) ctx.addIssue({ code: "custom", path: ["date"], message: "elders.form.statusDateRequired" });
+  });
+export type TElderStatusChange = z.infer<typeof ZElderStatusChange>;
+
+export const ELDER_SORTS = ["name", "birthDate", "createdAt"] as const;
+
+export const ZElderListQuery = z.object({
+  q: z.string().trim().max(50).optional().catch(undefined),
+  village: z.string().regex(/^\d{12}$/).optional().catch(undefined),
+  township: z.string().regex(/^\d{9}$/).optional().catch(undefined),
+  ageBand: z.enum(AGE_BANDS).optional().catch(undefined),
+  circumstance: z.enum(CIRCUMSTANCE_RECORD_TYPES).optional().catch(undefined),
+  status: z.enum(ELDER_STATUSES).optional().catch(undefined),
+  sort: z.enum(ELDER_SORTS).optional().default("createdAt").catch("createdAt"),
+  dir: z.enum(["asc", "desc"]).optional().default("desc").catch("desc"),
+  page: z.coerce.number().int().min(1).max(100_000).optional().default(1).catch(1),
+});
+export type TElderListQuery = z.infer<typeof ZElderListQuery>;
+
+export const ZRevealField = z.object({ id: z.string().uuid(), field: z.enum(["idNumber", "bankAccount"]) });
