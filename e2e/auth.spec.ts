@@ -28,6 +28,8 @@ async function attempt(page: Page, username: string, password: string) {
     page.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname === "/login"),
     page.getByRole("button", { name: "登录" }).click(),
   ]);
+  // React resets the form once the action's answer is rendered; only then type again.
+  await expect(page.getByLabel("密码")).toHaveValue("");
 }
 
 test("five wrong passwords lock the account for 15 minutes, even against the right one", async ({ page }) => {

@@ -8,6 +8,8 @@ import { registerDbCommands } from "./cli/db";
 import { registerRegionCommands } from "./cli/regions";
 import { registerUserCommands } from "./cli/users";
 import { registerAssessCommands } from "./cli/assess";
+import { registerElderCommands } from "./cli/elders";
+import { registerDemoCommands } from "./cli/demo";
 
 const program = new Command()
   .name("yiyang")
@@ -20,6 +22,8 @@ registerDbCommands(program);
 registerRegionCommands(program);
 registerUserCommands(program);
 registerAssessCommands(program);
+registerElderCommands(program);
+registerDemoCommands(program);
 
 
 program.parseAsync(process.argv).catch((error: unknown) => fail(error));

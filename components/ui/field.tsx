@@ -2,7 +2,13 @@
 import { useId, type ReactElement, cloneElement } from "react";
 import { cn } from "@/components/ui/cn";
 
-type ControlProps = { id?: string; "aria-invalid"?: boolean; "aria-describedby"?: string; name?: string };
+type ControlProps = {
+  id?: string;
+  "aria-invalid"?: boolean;
+  "aria-describedby"?: string;
+  "aria-required"?: boolean;
+  name?: string;
+};
 
 /**
  * A labelled form control with its hint and errors. The errors are announced (aria-live) and
@@ -31,14 +37,18 @@ export function Field({
   const control = cloneElement(children, {
     id: controlId,
     "aria-invalid": invalid || undefined,
+    "aria-required": required || undefined,
     "aria-describedby": [hintId, invalid ? errorId : undefined].filter(Boolean).join(" ") || undefined,
   });
   return (
     <div className={cn("flex flex-col gap-1.5", className)}>
-      <label htmlFor={controlId} className="text-sm font-medium text-slate-800">
-        {label}
-        {required ? <span className="ml-0.5 text-red-700" aria-hidden="true">*</span> : null}
-      </label>
+      {/* The marker sits outside the label so that the field's name is exactly its label. */}
+      <div className="flex items-baseline gap-0.5">
+        <label htmlFor={controlId} className="text-sm font-medium text-slate-800">
+          {label}
+        </label>
+        {required ? <span className="text-red-700" aria-hidden="true">*</span> : null}
+      </div>
       {control}
       {hint ? (
         <p id={hintId} className="text-xs text-slate-500">

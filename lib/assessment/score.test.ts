@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ZodError } from "zod";
-import en from "@/messages/en/assessment.json";
-import zh from "@/messages/zh-CN/assessment.json";
+import en from "@/messages/en/assessment.json" with { type: "json" };
+import zh from "@/messages/zh-CN/assessment.json" with { type: "json" };
 import {
   ASSESSMENT_ITEMS,
   INDICATORS,

@@ -1,7 +1,7 @@
 // GB/T 42195-2022 scoring: indicator sums (C.1), total (C.2), preliminary level (C.3), level
 // changes (C.4) and final level (C.5). Pure; how the two one-up rules combine is ADR 005.
 import { z } from "zod";
-import zhAssessment from "@/messages/zh-CN/assessment.json";
+import zhAssessment from "@/messages/zh-CN/assessment.json" with { type: "json" };
 import {
   INDICATOR_CODES,
   ITEM_CODES,

@@ -48,3 +48,6 @@ export const ZAuditEvent = z.discriminatedUnion("type", [
 export type TAuditEvent = z.infer<typeof ZAuditEvent>;
 export type TAuditEventType = TAuditEvent["type"];
 export const AUDIT_EVENT_TYPES = ZAuditEvent.options.map((o) => o.shape.type.value) as TAuditEventType[];
+
+/** The event's key in the message catalogue (next-intl keys cannot contain dots). */
+export const auditEventKey = (type: string) => type.replaceAll(".", "_");

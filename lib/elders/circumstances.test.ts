@@ -7,8 +7,8 @@ import {
   isCircumstanceKey,
 } from "@/lib/elders/circumstances";
 import { CIRCUMSTANCE_KEYS, DISABILITY_CATEGORIES } from "@/lib/policy/facts";
-import eldersZh from "@/messages/zh-CN/elders.json";
-import eldersEn from "@/messages/en/elders.json";
+import eldersZh from "@/messages/zh-CN/elders.json" with { type: "json" };
+import eldersEn from "@/messages/en/elders.json" with { type: "json" };
 
 const messagesOf = (input: unknown) =>
   ZCircumstanceRecord.safeParse(input).error?.issues.map((i) => ({ path: i.path.join("."), message: i.message })) ?? [];

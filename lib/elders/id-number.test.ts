@@ -6,7 +6,7 @@ import {
   idNumberMessage,
   validateIdNumber,
 } from "@/lib/elders/id-number";
-import eldersEn from "@/messages/en/elders.json";
+import eldersEn from "@/messages/en/elders.json" with { type: "json" };
 
 // A fixed "today" so that the results never depend on when the tests run.
 const TODAY = "2025-06-15";

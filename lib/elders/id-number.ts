@@ -2,7 +2,7 @@
 // sequence (odd 17th character = male), 1 check character (ISO 7064 MOD 11-2).
 import { z } from "zod";
 import { isValidYmd, todayInShanghai } from "@/lib/elders/dates";
-import eldersZh from "@/messages/zh-CN/elders.json";
+import eldersZh from "@/messages/zh-CN/elders.json" with { type: "json" };
 import type { TSex } from "@/lib/policy/facts";
 
 export const ID_NUMBER_FAILURES = ["length", "format", "birth_date", "future_birth", "checksum"] as const;

@@ -105,16 +105,22 @@ export async function listElders(actor: TActor, query: TElderListQuery) {
   assertCan(actor, "elder.read");
   const today = todayInShanghai();
   const where = elderWhere(actor, query, today);
-  const [total, rows] = await Promise.all([
+  // The page's ids first: that reads only the (scope, order, id) index, even deep in the list;
+  // then the 20 rows themselves.
+  const [total, page] = await Promise.all([
     db.elder.count({ where }),
     db.elder.findMany({
       where,
-      select: listSelect,
+      select: { id: true },
       orderBy: orderBy(query),
       skip: (query.page - 1) * ELDER_PAGE_SIZE,
       take: ELDER_PAGE_SIZE,
     }),
   ]);
+  const ids = page.map((r) => r.id);
+  const loaded = await db.elder.findMany({ where: { id: { in: ids } }, select: listSelect });
+  const byId = new Map(loaded.map((r) => [r.id, r]));
+  const rows = ids.map((id) => byId.get(id)!).filter(Boolean);
   const records = await db.circumstanceRecord.findMany({
     where: { elderId: { in: rows.map((r) => r.id) }, ...inForceOn(today) },
     select: { elderId: true, type: true },

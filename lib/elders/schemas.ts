@@ -17,27 +17,27 @@ const ZIsoDate = z.string().trim().refine(isValidIsoDate, { message: "elders.rec
 export const ZHukouCode = z
   .string()
   .trim()
-  .regex(/^\d{6}(\d{3}){0,2}$/, { message: "elders.form.hukouCode" })
+  .regex(/^\d{6}(\d{3}){0,2}$/, { message: "registry.form.hukouCode" })
   .transform((v) => v.padEnd(12, "0"));
 
-export const ZVillageCode = z.string().trim().regex(/^\d{12}$/, { message: "elders.form.villageCode" });
+export const ZVillageCode = z.string().trim().regex(/^\d{12}$/, { message: "registry.form.villageCode" });
 
 /** The fields of 老年人档案 that staff enter (birth date and sex come from the ID number). */
 export const ZElderFields = z.object({
-  name: z.string().trim().min(1, { message: "elders.form.nameRequired" }).max(50, { message: "validation.tooLong" }),
+  name: z.string().trim().min(1, { message: "registry.form.nameRequired" }).max(50, { message: "validation.tooLong" }),
   idNumber: ZIdNumber,
   hukouRegionCode: ZHukouCode,
   villageCode: ZVillageCode,
-  residence: z.enum(["urban", "rural"], { message: "elders.form.residence" }),
+  residence: z.enum(["urban", "rural"], { message: "registry.form.residence" }),
   address: optionalText(200),
-  phone: ZOptionalMobile,
+  phone: ZOptionalMobile.optional().transform((v) => v ?? null),
   guardianName: optionalText(50),
   guardianRelation: optionalText(20),
-  guardianPhone: ZOptionalMobile,
+  guardianPhone: ZOptionalMobile.optional().transform((v) => v ?? null),
   bankName: optionalText(50),
   bankAccount: z.preprocess(
     (v) => (typeof v === "string" ? v.replace(/\s/g, "") || null : v ?? null),
-    z.string().regex(/^\d{8,30}$/, { message: "elders.form.bankAccount" }).nullable(),
+    z.string().regex(/^\d{8,30}$/, { message: "registry.form.bankAccount" }).nullable(),
   ),
   notes: optionalText(500),
 });
@@ -60,7 +60,7 @@ export const ZElderStatusChange = z
     movedOutTo: z.preprocess(blank, z.string().trim().max(100).optional()),
   })
   .superRefine((v, ctx) => {
-    if (v.status !== "living" && !v.date) ctx.addIssue({ code: "custom", path: ["date"], message: "elders.form.statusDateRequired" });
+    if (v.status !== "living" && !v.date) ctx.addIssue({ code: "custom", path: ["date"], message: "registry.form.statusDateRequired" });
   });
 export type TElderStatusChange = z.infer<typeof ZElderStatusChange>;
 

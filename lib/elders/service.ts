@@ -46,7 +46,7 @@ const pathOf = (e: Pick<Elder, "countyCode" | "townshipCode" | "villageCode">) =
 export async function assertVillageInScope(tx: Tx, actor: TActor, villageCode: string) {
   const village = await tx.region.findFirst({ where: { code: villageCode, level: "village", ...regionScope(actor) } });
   if (!village) {
-    throw new AppError("VALIDATION", "village outside scope", { fieldErrors: { villageCode: ["elders.form.villageOutOfScope"] } });
+    throw new AppError("VALIDATION", "village outside scope", { fieldErrors: { villageCode: ["registry.form.villageOutOfScope"] } });
   }
   return village;
 }
@@ -77,7 +77,7 @@ export function elderData(fields: TElderFields) {
 }
 
 const duplicateId = () =>
-  new AppError("VALIDATION", "id number taken", { fieldErrors: { idNumber: ["elders.form.idNumberTaken"] } });
+  new AppError("VALIDATION", "id number taken", { fieldErrors: { idNumber: ["registry.form.idNumberTaken"] } });
 
 async function loadForChange(tx: Tx, actor: TActor, id: string, action: "elder.write" | "elder.reveal" = "elder.write") {
   const elder = await tx.elder.findFirst({ where: { id, ...regionScope(actor) } });

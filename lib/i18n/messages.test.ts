@@ -16,6 +16,20 @@ describe("message catalogues", () => {
     expect(zhKeys.filter((k) => !enKeys.includes(k))).toEqual([]);
   });
 
+  it("use no dots inside keys (next-intl reads a dot as nesting)", () => {
+    const dotted: string[] = [];
+    const walk = (value: unknown, path: string) => {
+      if (typeof value !== "object" || value === null) return;
+      for (const [k, v] of Object.entries(value)) {
+        if (k.includes(".")) dotted.push(`${path}${k}`);
+        walk(v, `${path}${k}/`);
+      }
+    };
+    walk(zh, "");
+    walk(en, "");
+    expect(dotted).toEqual([]);
+  });
+
   it("have no empty Chinese text", () => {
     const empty = leaves(zh).filter(([, v]) => typeof v !== "string" || v.trim() === "").map(([k]) => k);
     expect(empty).toEqual([]);

@@ -1,8 +1,8 @@
 // Reasons and rules in words, through messages/*/policy.json, and the completeness of those
 // catalogues: every reason the engine can produce has a Chinese and an English message.
 import { describe, expect, it } from "vitest";
-import zhPolicy from "@/messages/zh-CN/policy.json";
-import enPolicy from "@/messages/en/policy.json";
+import zhPolicy from "@/messages/zh-CN/policy.json" with { type: "json" };
+import enPolicy from "@/messages/en/policy.json" with { type: "json" };
 import { SEED_CATALOGUES, SEED_COUNTY_CODES } from "@/lib/catalogue/data";
 import { amount as a, rule as r } from "@/lib/policy/build";
 import { describeAmount, describeRule, evaluateAmount, evaluateCatalogue, evaluateRule, renderReasonLines, renderReasons, type TReason } from "@/lib/policy/evaluate";

@@ -60,3 +60,20 @@ export async function listCountyRegions(countyCode: string) {
     orderBy: { code: "asc" },
   });
 }
+
+/** The villages/communities in the actor's region, with their township's name. */
+export async function listVillageOptions(actor: TActor) {
+  const regions = await db.region.findMany({
+    where: { ...regionScope(actor), level: { in: ["township", "village"] }, active: true },
+    select: { code: true, name: true, level: true, parentCode: true },
+    orderBy: { code: "asc" },
+  });
+  const townshipName = new Map(regions.filter((r) => r.level === "township").map((r) => [r.code, r.name]));
+  if (actor.regionLevel === "village") {
+    const own = await db.region.findUnique({ where: { code: `${actor.townshipCode}000` }, select: { name: true } });
+    if (own) townshipName.set(`${actor.townshipCode}000`, own.name);
+  }
+  return regions
+    .filter((r) => r.level === "village")
+    .map((r) => ({ code: r.code, name: r.name, townshipName: townshipName.get(r.parentCode ?? "") ?? "" }));
+}

@@ -18,10 +18,14 @@ export const DEMO_ACCOUNTS: { username: string; displayName: string; role: TRole
 ];
 
 /**
- * Loads the demo data: the five seed counties' regions and the demo accounts in 杨陵区.
+ * Loads the demo data: the five seed counties' regions, the demo accounts in 杨陵区 and
+ * DEMO_ELDERS generated elders there.
  * Idempotent: what is already there is left as it is.
  */
-export async function seedDemo(): Promise<{ regionsAdded: number; usersAdded: string[] }> {
+/** How many generated elders the demo county gets (enough to browse, quick to load). */
+export const DEMO_ELDERS = 3_000;
+
+export async function seedDemo(): Promise<{ regionsAdded: number; usersAdded: string[]; eldersAdded: number }> {
   const regionsBefore = await db.region.count();
   await ensureRegions();
   const regionsAdded = (await db.region.count()) - regionsBefore;
@@ -32,16 +36,21 @@ export async function seedDemo(): Promise<{ regionsAdded: number; usersAdded: st
     await createUser({ ...account, password: DEMO_PASSWORD });
     usersAdded.push(account.username);
   }
-  if (regionsAdded > 0 || usersAdded.length > 0) {
+  let eldersAdded = 0;
+  if ((await db.elder.count({ where: { countyCode: "610403" } })) === 0) {
+    const { generateCountyElders } = await import("@/lib/testing/demo-elders");
+    eldersAdded = (await generateCountyElders({ countyCode: "610403", count: DEMO_ELDERS, seed: 20261122 })).elders;
+  }
+  if (regionsAdded > 0 || usersAdded.length > 0 || eldersAdded > 0) {
     await recordAudit(db, systemActor("610403", "seed"), NO_REQUEST_META, {
       type: "system.demo_seeded",
       entityType: "system",
       entityId: null,
       countyCode: "610403",
-      after: { regionsAdded, usersAdded },
+      after: { regionsAdded, usersAdded, eldersAdded },
     });
   }
-  return { regionsAdded, usersAdded };
+  return { regionsAdded, usersAdded, eldersAdded };
 }
 
 export async function isDemoSeeded(): Promise<boolean> {

@@ -5,6 +5,7 @@ import { db, type Db } from "@/lib/db";
 import { hashPassword } from "@/lib/auth/password";
 import { actorFromUser } from "@/lib/users/actor-from-user";
 import { regionPathOf } from "@/lib/regions/path";
+import { idNumberCheckChar } from "@/lib/elders/id-number";
 import { loadCountyRegions, SEED_COUNTIES, SEED_COUNTY_CODES } from "@/lib/regions/service";
 import type { TActor } from "@/lib/authz/actor";
 import type { TRole } from "@/lib/authz/roles";
@@ -82,4 +83,60 @@ export function systemActor(countyCode: string, name = "system"): TActor {
     townshipCode: null,
     villageCode: null,
   };
+}
+
+let idSequence = Math.floor(Math.random() * 500);
+
+/** A valid, unique ID number for a birth date and sex (address code defaults to 杨陵区). */
+export function makeIdNumber(birthDate: string, sex: "male" | "female", addressCode = "610403"): string {
+  // The 3-digit sequence's last digit carries the sex; the random block keeps numbers unique
+  // across parallel test workers.
+  idSequence = (idSequence + 1) % 500;
+  const seq = String(idSequence * 2 + (sex === "male" ? 1 : 0)).padStart(3, "0");
+  const body = `${addressCode}${birthDate.replaceAll("-", "")}${seq}`;
+  return body + idNumberCheckChar(body);
+}
+
+/** An elder (and optional circumstance records) written straight to the database. */
+export async function createElder(
+  options: {
+    name?: string;
+    birthDate?: string;
+    sex?: "male" | "female";
+    villageCode?: string;
+    hukouRegionCode?: string;
+    residence?: "urban" | "rural";
+    bankAccount?: string | null;
+    phone?: string | null;
+    circumstances?: { type: string; startDate: string; endDate?: string | null; disabilityCategory?: string; disabilityGrade?: number }[];
+  } = {},
+) {
+  const birthDate = options.birthDate ?? "1945-06-15";
+  const sex = options.sex ?? "female";
+  const villageCode = options.villageCode ?? YANGLING.village1;
+  const date = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
+  let idNumber = makeIdNumber(birthDate, sex, villageCode.slice(0, 6));
+  while (await db.elder.findUnique({ where: { idNumber }, select: { id: true } })) idNumber = makeIdNumber(birthDate, sex, villageCode.slice(0, 6));
+  return db.elder.create({
+    data: {
+      idNumber,
+      name: options.name ?? `测试${randomUUID().slice(0, 4)}`,
+      sex,
+      birthDate: date(birthDate),
+      hukouRegionCode: options.hukouRegionCode ?? `${villageCode.slice(0, 6)}000000`,
+      ...(regionPathOf(villageCode) as { countyCode: string; townshipCode: string; villageCode: string }),
+      residence: options.residence ?? "rural",
+      bankAccount: options.bankAccount === undefined ? "6217000011112222333" : options.bankAccount,
+      phone: options.phone === undefined ? "13912345678" : options.phone,
+      circumstances: {
+        create: (options.circumstances ?? []).map((c) => ({
+          type: c.type,
+          startDate: date(c.startDate),
+          endDate: c.endDate ? date(c.endDate) : null,
+          disabilityCategory: c.disabilityCategory ?? null,
+          disabilityGrade: c.disabilityGrade ?? null,
+        })),
+      },
+    },
+  });
 }

@@ -12,5 +12,6 @@ import shell from "./shell.json" with { type: "json" };
 import elders from "./elders.json" with { type: "json" };
 import assessment from "./assessment.json" with { type: "json" };
 import policy from "./policy.json" with { type: "json" };
+import registry from "./registry.json" with { type: "json" };
 
-export default { common, nav, roles, auth, errors, validation, home, users, regions, audit, shell, elders, assessment, policy };
+export default { common, nav, roles, auth, errors, validation, home, users, regions, audit, shell, elders, assessment, policy, registry };

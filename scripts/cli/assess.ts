@@ -2,7 +2,7 @@ import type { Command } from "commander";
 import { print } from "./context";
 import { INDICATOR_CODES, INDICATOR_MAX_SCORES, TOTAL_MAX_SCORE } from "@/lib/assessment/items";
 import { scoreAssessment, type TScoreOptions, type TScoreResult } from "@/lib/assessment/score";
-import zh from "@/messages/zh-CN/assessment.json";
+import zh from "@/messages/zh-CN/assessment.json" with { type: "json" };
 
 const EXAMPLE = `{"items":{"B1.1":4,…,"B4.5":4},"coma":false,"diagnoses":["F01"],"riskEvents30d":0}`;
 

@@ -2,7 +2,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { getActor } from "@/lib/auth/session";
 import { orNotFound } from "@/lib/entry/page";
 import { listAuditLogs, ZAuditListQuery } from "@/lib/audit/queries";
-import { AUDIT_EVENT_TYPES } from "@/lib/audit/events";
+import { AUDIT_EVENT_TYPES, auditEventKey } from "@/lib/audit/events";
 import { PageHeader } from "@/components/ui/page-header";
 import { Card } from "@/components/ui/card";
 import { Button } from "@/components/ui/button";
@@ -41,7 +41,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
               <option value="">{t("common.all")}</option>
               {AUDIT_EVENT_TYPES.map((e) => (
                 <option key={e} value={e}>
-                  {t(`audit.events.${e}` as never)}
+                  {t(`audit.events.${auditEventKey(e)}` as never)}
                 </option>
               ))}
             </Select>
@@ -81,7 +81,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                     <div className="font-mono">{r.actorUsername}</div>
                     <div className="text-slate-500">{t(`roles.${r.actorRole}` as never)}</div>
                   </Td>
-                  <Td className="whitespace-nowrap">{t(`audit.events.${r.event}` as never)}</Td>
+                  <Td className="whitespace-nowrap">{t(`audit.events.${auditEventKey(r.event)}` as never)}</Td>
                   <Td className="font-mono text-[11px] text-slate-500">
                     {r.entityType}
                     {r.entityId ? `:${r.entityId.slice(0, 8)}` : ""}

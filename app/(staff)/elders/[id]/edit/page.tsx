@@ -1,0 +1,56 @@
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { z } from "zod";
+import { getActor } from "@/lib/auth/session";
+import { can } from "@/lib/authz/policy";
+import { orNotFound } from "@/lib/entry/page";
+import { getElder } from "@/lib/elders/queries";
+import { revealElderField } from "@/lib/elders/service";
+import { getRequestMeta } from "@/lib/auth/session";
+import { listVillageOptions } from "@/lib/regions/queries";
+import { PageHeader } from "@/components/ui/page-header";
+import { Card, CardBody } from "@/components/ui/card";
+import { ElderForm } from "@/components/elders/elder-form";
+import { updateElderAction } from "../../actions";
+
+export default async function EditElderPage({ params }: { params: Promise<{ id: string }> }) {
+  const actor = await getActor();
+  const { id } = await params;
+  if (!z.string().uuid().safeParse(id).success || !can(actor, "elder.write")) notFound();
+  const elder = await orNotFound(getElder(actor, id));
+  // Editing needs the stored identifiers; opening the form counts as a look and is audited.
+  const meta = await getRequestMeta();
+  const idNumber = await revealElderField(actor, meta, id, "idNumber");
+  const bankAccount = elder.bankAccountMasked ? await revealElderField(actor, meta, id, "bankAccount") : null;
+  const [villages, t] = await Promise.all([listVillageOptions(actor), getTranslations("registry")]);
+  return (
+    <div className="mx-auto max-w-5xl">
+      <PageHeader title={t("editTitle", { name: elder.name })} />
+      <Card>
+        <CardBody>
+          <ElderForm
+            action={updateElderAction}
+            villages={villages}
+            elder={{
+              id: elder.id,
+              version: String(elder.version),
+              name: elder.name,
+              idNumber: idNumber ?? "",
+              hukouRegionCode: elder.hukouRegionCode,
+              villageCode: elder.villageCode,
+              residence: elder.residence,
+              address: elder.address ?? "",
+              phone: elder.phone ?? "",
+              guardianName: elder.guardianName ?? "",
+              guardianRelation: elder.guardianRelation ?? "",
+              guardianPhone: elder.guardianPhone ?? "",
+              bankName: elder.bankName ?? "",
+              bankAccount: bankAccount ?? "",
+              notes: elder.notes ?? "",
+            }}
+          />
+        </CardBody>
+      </Card>
+    </div>
+  );
+}
