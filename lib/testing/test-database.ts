@@ -1,8 +1,18 @@
 import { execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
 import path from "node:path";
 import pg from "pg";
 
 export const DEFAULT_TEST_SERVER = "postgresql://postgres@127.0.0.1:5432/postgres";
+
+/**
+ * A database name for this checkout (`yiyang_test_3f9a2c`): two checkouts on one machine never
+ * drop each other's test databases.
+ */
+export function testDatabaseName(purpose: "test" | "e2e"): string {
+  const hash = createHash("sha256").update(path.resolve(import.meta.dirname, "../..")).digest("hex").slice(0, 6);
+  return `yiyang_${purpose}_${hash}`;
+}
 
 /** The URL of database `name` on the server of `serverUrl`. */
 export function databaseUrlFor(serverUrl: string, name: string): string {
