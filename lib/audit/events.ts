@@ -43,6 +43,17 @@ export const ZAuditEvent = z.discriminatedUnion("type", [
   event("elder.revealed", "elder"),
   event("elder.imported", "elder"),
   event("elder.exported", "elder"),
+  event("assessment.created", "assessment"),
+  event("assessment.updated", "assessment"),
+  event("assessment.submitted", "assessment"),
+  event("assessment.confirmed", "assessment"),
+  event("assessment.superseded", "assessment"),
+  event("catalogue.draft_created", "catalogue"),
+  event("catalogue.draft_updated", "catalogue"),
+  event("catalogue.published", "catalogue"),
+  event("catalogue.retired", "catalogue"),
+  event("catalogue.seeded", "catalogue"),
+  event("setting.updated", "setting"),
 ]);
 
 export type TAuditEvent = z.infer<typeof ZAuditEvent>;

@@ -13,5 +13,6 @@ import elders from "./elders.json" with { type: "json" };
 import assessment from "./assessment.json" with { type: "json" };
 import policy from "./policy.json" with { type: "json" };
 import registry from "./registry.json" with { type: "json" };
+import catalogue from "./catalogue.json" with { type: "json" };
 
-export default { common, nav, roles, auth, errors, validation, home, users, regions, audit, shell, elders, assessment, policy, registry };
+export default { common, nav, roles, auth, errors, validation, home, users, regions, audit, shell, elders, assessment, policy, registry, catalogue };

@@ -16,9 +16,12 @@ import { cn } from "@/components/ui/cn";
 import { RevealValue } from "@/components/elders/reveal-value";
 import { StatusDialog } from "@/components/elders/status-dialog";
 import { CircumstanceDialog, DeleteCircumstanceButton } from "@/components/elders/circumstance-dialog";
+import { ElderAssessments } from "@/components/assessments/elder-assessments";
+import { ElderPolicySummary } from "@/components/policy/elder-policy-summary";
 import { changeElderStatusAction, deleteCircumstanceAction, revealElderFieldAction, saveCircumstanceAction } from "../actions";
 
 const TABS = ["info", "circumstances", "assessments", "cases", "benefits", "visits"] as const;
+const LATER_TABS: readonly TTab[] = ["cases", "benefits", "visits"];
 type TTab = (typeof TABS)[number];
 
 export default async function ElderPage({
@@ -229,7 +232,15 @@ export default async function ElderPage({
         </Card>
       ) : null}
 
-      {tab !== "info" && tab !== "circumstances" ? (
+      {tab === "info" ? (
+        <div className="mt-5">
+          <ElderPolicySummary elderId={elder.id} actor={actor} />
+        </div>
+      ) : null}
+
+      {tab === "assessments" ? <ElderAssessments elderId={elder.id} actor={actor} /> : null}
+
+      {LATER_TABS.includes(tab) ? (
         <Card>
           <CardBody className="py-10 text-center text-sm text-slate-500">{t("tabLater")}</CardBody>
         </Card>
