@@ -2,7 +2,11 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { ROLES, type TRole } from "@/lib/authz/roles";
 import type { TActor } from "@/lib/authz/actor";
 import { actorFromUser } from "@/lib/users/actor-from-user";
-import { createUser, YANGLING } from "@/lib/testing/factories";
+import { createElder, createUser, makeIdNumber, YANGLING } from "@/lib/testing/factories";
+import { getElder, listElders } from "@/lib/elders/queries";
+import { addCircumstance, changeElderStatus, createElder as createElderService, revealElderField, updateElder } from "@/lib/elders/service";
+import { ZCreateElder, ZElderListQuery } from "@/lib/elders/schemas";
+import { ZCircumstanceRecord } from "@/lib/elders/circumstances";
 import { getUser, listUsers } from "@/lib/users/queries";
 import { createUser as createUserService, resetPassword, setUserActive, unlockUser, updateUser } from "@/lib/users/service";
 import { getRegionTree } from "@/lib/regions/queries";
@@ -14,10 +18,23 @@ import { db } from "@/lib/db";
 // real database. The expectations are written out here, independently of lib/authz/policy.ts.
 
 type TOutcome = "ok" | "forbidden" | "not_found" | "hidden" | "rejected";
-type TTarget = { userId: string; regionCode: string; auditId: bigint };
+type TTarget = { userId: string; regionCode: string; auditId: bigint; elderId: string; villageCode: string };
 
 const meta = { ip: "127.0.0.1", userAgent: "matrix" };
 const ADMIN_ONLY: TRole[] = ["county_admin"];
+const EVERYONE: TRole[] = [...ROLES];
+const ELDER_WRITERS: TRole[] = ["village_clerk", "township_reviewer", "county_approver", "county_admin"];
+const ELDER_REVEALERS: TRole[] = ["village_clerk", "township_reviewer", "county_approver", "assessor", "county_admin"];
+
+/** A village inside a target region (the region itself when it is a village). */
+const VILLAGE_IN: Record<string, string> = {
+  [YANGLING.village1]: YANGLING.village1,
+  [YANGLING.township1]: YANGLING.village1,
+  [YANGLING.county]: YANGLING.village1,
+  "330727001002": "330727001002",
+  "330727001000": "330727001002",
+  "330727000000": "330727001002",
+};
 
 /** Where each role's account sits, and an outside region of the same level in another county. */
 const HOME: Record<TRole, string> = {
@@ -96,6 +113,49 @@ const ENTRY_POINTS: Record<string, { allowed: TRole[]; outside: (role: TRole) =>
         return codes.includes(`"${t.regionCode}"`) ? "ok" : "hidden";
       }),
   },
+  "elders.list": {
+    allowed: EVERYONE,
+    outside: () => "hidden",
+    run: (a, t) =>
+      outcome(async () => ((await listElders(a, ZElderListQuery.parse({}))).rows.some((e) => e.id === t.elderId) ? "ok" : "hidden")),
+  },
+  "elders.get": { allowed: EVERYONE, outside: () => "not_found", run: (a, t) => outcome(async () => (await getElder(a, t.elderId), "ok")) },
+  "elders.create": {
+    allowed: ELDER_WRITERS,
+    outside: (r) => (ELDER_WRITERS.includes(r) ? "rejected" : "forbidden"),
+    run: (a, t) =>
+      outcome(async () => {
+        const input = ZCreateElder.parse({ name: "矩阵", idNumber: makeIdNumber("1950-02-02", "male"), hukouRegionCode: "610403", villageCode: t.villageCode, residence: "rural" });
+        await createElderService(a, meta, input);
+        return "ok";
+      }),
+  },
+  "elders.update": {
+    allowed: ELDER_WRITERS,
+    outside: () => "not_found",
+    run: (a, t) => outcome(async () => (await updateElder(a, meta, { ...(await elderFields(t.elderId)), name: "矩阵改" }), "ok")),
+  },
+  "elders.status": {
+    allowed: ELDER_WRITERS,
+    outside: () => "not_found",
+    run: (a, t) =>
+      outcome(async () => {
+        const { version } = await elderFields(t.elderId);
+        await changeElderStatus(a, meta, { id: t.elderId, version, status: "moved_out", date: "2026-11-01" });
+        return "ok";
+      }),
+  },
+  "elders.addCircumstance": {
+    allowed: ELDER_WRITERS,
+    outside: () => "not_found",
+    run: (a, t) =>
+      outcome(async () => (await addCircumstance(a, meta, t.elderId, ZCircumstanceRecord.parse({ type: "living_alone", startDate: "2026-01-01" })), "ok")),
+  },
+  "elders.reveal": {
+    allowed: ELDER_REVEALERS,
+    outside: () => "not_found",
+    run: (a, t) => outcome(async () => (await revealElderField(a, meta, t.elderId, "idNumber"), "ok")),
+  },
   "audit.list": {
     allowed: ADMIN_ONLY,
     outside: (r) => (ADMIN_ONLY.includes(r) ? "hidden" : "forbidden"),
@@ -106,6 +166,27 @@ const ENTRY_POINTS: Record<string, { allowed: TRole[]; outside: (role: TRole) =>
       }),
   },
 };
+
+async function elderFields(elderId: string) {
+  const e = await db.elder.findUniqueOrThrow({ where: { id: elderId } });
+  return {
+    id: e.id,
+    version: e.version,
+    name: e.name,
+    idNumber: e.idNumber,
+    hukouRegionCode: e.hukouRegionCode,
+    villageCode: e.villageCode,
+    residence: e.residence,
+    address: null,
+    phone: null,
+    guardianName: null,
+    guardianRelation: null,
+    guardianPhone: null,
+    bankName: null,
+    bankAccount: null,
+    notes: null,
+  };
+}
 
 async function visibleInList(actor: TActor, userId: string) {
   for (let page = 1; ; page++) {
@@ -129,7 +210,9 @@ async function makeTarget(regionCode: string): Promise<TTarget> {
     villageCode: user.villageCode,
   });
   const audit = await db.auditLog.findFirstOrThrow({ where: { entityId: user.id }, orderBy: { id: "desc" } });
-  return { userId: user.id, regionCode, auditId: audit.id };
+  const villageCode = VILLAGE_IN[regionCode];
+  const elder = await createElder({ villageCode });
+  return { userId: user.id, regionCode, auditId: audit.id, elderId: elder.id, villageCode };
 }
 
 describe("permission matrix", () => {
@@ -154,6 +237,6 @@ describe("permission matrix", () => {
     }
     expect(mismatches).toEqual([]);
     expect(checked).toBe(ROLES.length * Object.keys(ENTRY_POINTS).length * 2);
-    expect(checked).toBe(108);
+    expect(checked).toBe(6 * 16 * 2);
   });
 });

@@ -10,6 +10,8 @@ export const DEFAULT_TEST_SERVER = "postgresql://postgres@127.0.0.1:5432/postgre
  * drop each other's test databases.
  */
 export function testDatabaseName(purpose: "test" | "e2e"): string {
+  const override = process.env[purpose === "test" ? "TEST_DATABASE_NAME" : "E2E_DATABASE_NAME"];
+  if (override) return override;
   const hash = createHash("sha256").update(path.resolve(import.meta.dirname, "../..")).digest("hex").slice(0, 6);
   return `yiyang_${purpose}_${hash}`;
 }
