@@ -31,7 +31,7 @@ export async function Pagination({
       </Link>
     );
   return (
-    <nav className="flex items-center justify-between gap-3 px-1 py-3 text-sm text-slate-600" aria-label={t("pageInfo", { page, pages, total })}>
+    <nav className="flex items-center justify-between gap-3 border-t border-slate-200 px-5 py-3 text-sm text-slate-600" aria-label={t("pageInfo", { page, pages, total })}>
       <span>{t("pageInfo", { page, pages, total })}</span>
       <div className="flex gap-2">
         {link(page - 1, t("previous"), page <= 1)}

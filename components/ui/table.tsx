@@ -23,3 +23,14 @@ export function Th({ className, ...props }: ComponentProps<"th">) {
 export function Td({ className, ...props }: ComponentProps<"td">) {
   return <td className={cn("px-3 py-2 align-middle text-slate-800", className)} {...props} />;
 }
+
+/** The one row a table shows when it has nothing to show. */
+export function EmptyRow({ colSpan, children }: { colSpan: number; children: React.ReactNode }) {
+  return (
+    <tr>
+      <Td colSpan={colSpan} className="py-8 text-center text-slate-500">
+        {children}
+      </Td>
+    </tr>
+  );
+}

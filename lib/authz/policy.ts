@@ -1,19 +1,12 @@
 import { AppError } from "@/lib/errors/app-error";
 import type { TActor } from "@/lib/authz/actor";
-import type { TRole } from "@/lib/authz/roles";
+import { ROLES, type TRole } from "@/lib/authz/roles";
 import { isInScope } from "@/lib/authz/scope";
 import type { TRegionPath } from "@/lib/regions/path";
 
 // The role × action table. Every entry point asks this table; the UI may ask it too, but
 // only to decide what to show. Region reach is separate: see scope.ts.
-const ALL: readonly TRole[] = [
-  "village_clerk",
-  "township_reviewer",
-  "county_approver",
-  "assessor",
-  "county_admin",
-  "viewer",
-];
+const ALL: readonly TRole[] = ROLES;
 
 export const POLICY = {
   // 系统管理

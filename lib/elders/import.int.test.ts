@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { errorCodeOf } from "@/lib/testing/error-code";
 import ExcelJS from "exceljs";
 import { db } from "@/lib/db";
 import { createActor, systemActor, YANGLING } from "@/lib/testing/factories";
@@ -67,15 +68,6 @@ async function registerElder(idNumber: string, villageCode: string, extra: { nam
 }
 
 const importAudits = () => db.auditLog.findMany({ where: { event: "elder.imported" }, orderBy: { id: "asc" } });
-
-async function codeOf(p: Promise<unknown>) {
-  try {
-    await p;
-    return "ok";
-  } catch (e) {
-    return (e as { code?: string }).code ?? String(e);
-  }
-}
 
 describe("importElders: writing", () => {
   it("creates new elders with birth date, sex and region path derived, and one audit record without personal data", async () => {
@@ -404,11 +396,11 @@ describe("importElders: validation", () => {
   it("is refused to roles without elder.import and for another county", async () => {
     const file = csvFile([["甲", newId(), "610403", YANGLING.village1, "城镇", "", ""]]);
     for (const role of ["village_clerk", "assessor", "viewer"] as const) {
-      expect(await codeOf(importElders(await createActor({ role }), meta, file, { dryRun: true }))).toBe("FORBIDDEN");
+      expect(await errorCodeOf(importElders(await createActor({ role }), meta, file, { dryRun: true }))).toBe("FORBIDDEN");
     }
     const admin = await createActor({ role: "county_admin" });
-    expect(await codeOf(importElders(admin, meta, file, { dryRun: true, countyCode: "330727" }))).toBe("NOT_FOUND");
-    expect(await codeOf(importElders(systemActor("610499"), meta, file, { dryRun: true }))).toBe("NOT_FOUND");
+    expect(await errorCodeOf(importElders(admin, meta, file, { dryRun: true, countyCode: "330727" }))).toBe("NOT_FOUND");
+    expect(await errorCodeOf(importElders(systemActor("610499"), meta, file, { dryRun: true }))).toBe("NOT_FOUND");
   });
 });
 
@@ -458,7 +450,7 @@ describe("importElders: all or nothing", () => {
       dryRun: false,
       onProgress: (p) => checked(p, () => db.elder.update({ where: { idNumber: existing }, data: { notes: "他人修改", version: { increment: 1 } } })),
     });
-    expect(await codeOf(edited)).toBe("CONFLICT");
+    expect(await errorCodeOf(edited)).toBe("CONFLICT");
     expect(await db.elder.findUniqueOrThrow({ where: { idNumber: existing } })).toMatchObject({ name: "原名", notes: "他人修改", version: 1 });
     expect(await db.elder.count({ where: { idNumber: fresh } })).toBe(0);
 
@@ -466,7 +458,7 @@ describe("importElders: all or nothing", () => {
       dryRun: false,
       onProgress: (p) => checked(p, () => registerElder(fresh, YANGLING.village2, { name: "抢先登记" })),
     });
-    expect(await codeOf(registered)).toBe("CONFLICT");
+    expect(await errorCodeOf(registered)).toBe("CONFLICT");
     expect(await db.elder.findUniqueOrThrow({ where: { idNumber: existing } })).toMatchObject({ name: "原名", version: 1 });
     expect(await db.elder.findUniqueOrThrow({ where: { idNumber: fresh } })).toMatchObject({ name: "抢先登记", villageCode: YANGLING.village2 });
     expect(await db.auditLog.count()).toBe(audits);

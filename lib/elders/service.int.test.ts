@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { errorCodeOf } from "@/lib/testing/error-code";
 import { db } from "@/lib/db";
 import { createActor, createElder, makeIdNumber, YANGLING } from "@/lib/testing/factories";
 import { addCircumstance, changeElderStatus, createElder as createElderService, deleteCircumstance, revealElderField, updateElder } from "@/lib/elders/service";
@@ -8,15 +9,6 @@ import { ZCircumstanceRecord } from "@/lib/elders/circumstances";
 
 const meta = { ip: "127.0.0.1", userAgent: "vitest" };
 const list = (q: Record<string, string>) => ZElderListQuery.parse(q);
-
-async function codeOf(p: Promise<unknown>) {
-  try {
-    await p;
-    return "ok";
-  } catch (e) {
-    return (e as { code?: string }).code ?? String(e);
-  }
-}
 
 describe("elder registry", () => {
   it("registers an elder with birth date and sex from the ID number, audited with masked identifiers", async () => {
@@ -64,11 +56,11 @@ describe("elder registry", () => {
     const clerk = await createActor({ role: "village_clerk", regionCode: YANGLING.village1 });
     const reviewer = await createActor({ role: "township_reviewer", regionCode: YANGLING.township1 });
     const approver = await createActor({ role: "county_approver" });
-    const visible = async (actor: Awaited<ReturnType<typeof createActor>>, id: string) => (await codeOf(getElder(actor, id))) === "ok";
+    const visible = async (actor: Awaited<ReturnType<typeof createActor>>, id: string) => (await errorCodeOf(getElder(actor, id))) === "ok";
     expect([await visible(clerk, inVillage1.id), await visible(clerk, inVillage2.id), await visible(clerk, inTownship2.id)]).toEqual([true, false, false]);
     expect([await visible(reviewer, inVillage2.id), await visible(reviewer, inTownship2.id)]).toEqual([true, false]);
     expect([await visible(approver, inTownship2.id), await visible(approver, elsewhere.id)]).toEqual([true, false]);
-    expect(await codeOf(getElder(clerk, inVillage2.id))).toBe("NOT_FOUND");
+    expect(await errorCodeOf(getElder(clerk, inVillage2.id))).toBe("NOT_FOUND");
     const names = (await listElders(reviewer, list({ q: "老人" }))).rows.map((r) => r.name).sort();
     expect(names).toEqual(["村一老人", "村二老人"]);
     const api = await pageElders(clerk, { limit: 200 });
@@ -97,7 +89,7 @@ describe("elder registry", () => {
     const elder = await createElder();
     const fields = { id: elder.id, version: 0, name: "新名", idNumber: elder.idNumber, hukouRegionCode: elder.hukouRegionCode, villageCode: elder.villageCode, residence: "urban" as const, address: null, phone: null, guardianName: null, guardianRelation: null, guardianPhone: null, bankName: null, bankAccount: null, notes: null };
     await updateElder(clerk, meta, fields);
-    expect(await codeOf(updateElder(clerk, meta, fields))).toBe("STALE_VERSION");
+    expect(await errorCodeOf(updateElder(clerk, meta, fields))).toBe("STALE_VERSION");
     await changeElderStatus(clerk, meta, { id: elder.id, version: 1, status: "deceased", date: "2026-10-03" });
     const detail = await getElder(clerk, elder.id);
     expect(detail).toMatchObject({ name: "新名", status: "deceased", deathDate: "2026-10-03" });
@@ -129,9 +121,9 @@ describe("elder registry", () => {
     const viewer = await createActor({ role: "viewer" });
     expect(await revealElderField(clerk, meta, elder.id, "idNumber")).toBe(elder.idNumber);
     expect(await revealElderField(clerk, meta, elder.id, "bankAccount")).toBe("6217000011112222333");
-    expect(await codeOf(revealElderField(viewer, meta, elder.id, "idNumber"))).toBe("FORBIDDEN");
+    expect(await errorCodeOf(revealElderField(viewer, meta, elder.id, "idNumber"))).toBe("FORBIDDEN");
     const outside = await createActor({ role: "village_clerk", regionCode: YANGLING.village3 });
-    expect(await codeOf(revealElderField(outside, meta, elder.id, "idNumber"))).toBe("NOT_FOUND");
+    expect(await errorCodeOf(revealElderField(outside, meta, elder.id, "idNumber"))).toBe("NOT_FOUND");
     const looks = await db.auditLog.findMany({ where: { entityId: elder.id, event: "elder.revealed" } });
     expect(looks.map((l) => (l.after as { field: string }).field).sort()).toEqual(["bankAccount", "idNumber"]);
   });

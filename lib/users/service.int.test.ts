@@ -1,19 +1,11 @@
 import { describe, expect, it } from "vitest";
+import { errorCodeOf } from "@/lib/testing/error-code";
 import { db } from "@/lib/db";
 import { createActor, createUser, TEST_PASSWORD, YANGLING } from "@/lib/testing/factories";
 import { createUser as createUserService, resetPassword, setUserActive, updateUser, unlockUser } from "@/lib/users/service";
 import { authenticate } from "@/lib/auth/login";
 
 const meta = { ip: "127.0.0.1", userAgent: "vitest" };
-
-async function codeOf(p: Promise<unknown>) {
-  try {
-    await p;
-    return "ok";
-  } catch (e) {
-    return (e as { code?: string }).code ?? String(e);
-  }
-}
 
 describe("staff account administration", () => {
   it("creates an account with its audit record, masking the phone", async () => {
@@ -62,7 +54,7 @@ describe("staff account administration", () => {
     expect(updated.sessionVersion).toBe(1);
     expect(updated.townshipCode).toBe("610403002");
     expect(updated.villageCode).toBeNull();
-    expect(await codeOf(updateUser(admin, meta, input))).toBe("STALE_VERSION");
+    expect(await errorCodeOf(updateUser(admin, meta, input))).toBe("STALE_VERSION");
     const audit = await db.auditLog.findFirstOrThrow({ where: { entityId: user.id, event: "user.updated" } });
     expect(audit.before).toMatchObject({ role: "village_clerk", regionCode: YANGLING.village1 });
     expect(audit.after).toMatchObject({ role: "township_reviewer", regionCode: YANGLING.township2 });
@@ -72,12 +64,12 @@ describe("staff account administration", () => {
     const admin = await createActor({ role: "county_admin" });
     const user = await createUser({ role: "viewer" });
     await setUserActive(admin, meta, user.id, false);
-    expect(await codeOf(authenticate(user.username, TEST_PASSWORD, meta))).toBe("ACCOUNT_DISABLED");
+    expect(await errorCodeOf(authenticate(user.username, TEST_PASSWORD, meta))).toBe("ACCOUNT_DISABLED");
     await setUserActive(admin, meta, user.id, true);
     await db.user.update({ where: { id: user.id }, data: { lockedUntil: new Date(Date.now() + 600_000) } });
     await unlockUser(admin, meta, user.id);
     await resetPassword(admin, meta, user.id, "NewPass456");
-    expect(await codeOf(authenticate(user.username, TEST_PASSWORD, meta))).toBe("INVALID_CREDENTIALS");
+    expect(await errorCodeOf(authenticate(user.username, TEST_PASSWORD, meta))).toBe("INVALID_CREDENTIALS");
     expect((await authenticate(user.username, "NewPass456", meta)).userId).toBe(user.id);
     const events = await db.auditLog.findMany({ where: { entityId: user.id }, orderBy: { id: "asc" } });
     expect(events.map((e) => e.event)).toEqual([
@@ -93,7 +85,7 @@ describe("staff account administration", () => {
   it("will not let an admin disable their own account", async () => {
     const adminUser = await createUser({ role: "county_admin" });
     const { actorFromUser } = await import("@/lib/users/actor-from-user");
-    expect(await codeOf(setUserActive(actorFromUser(adminUser), meta, adminUser.id, false))).toBe("VALIDATION");
+    expect(await errorCodeOf(setUserActive(actorFromUser(adminUser), meta, adminUser.id, false))).toBe("VALIDATION");
   });
 });
 

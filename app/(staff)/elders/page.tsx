@@ -14,7 +14,8 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Button, buttonVariants } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Input, Select } from "@/components/ui/input";
-import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
+import { EmptyRow, Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
+import { FilterBar, FilterField } from "@/components/ui/filter-bar";
 import { Badge } from "@/components/ui/badge";
 import { Pagination } from "@/components/ui/pagination";
 import { VillageOptions } from "@/components/elders/village-options";
@@ -37,12 +38,7 @@ export default async function EldersPage({ searchParams }: { searchParams: Promi
     getTranslations("common"),
   ]);
   const exportQuery = new URLSearchParams(Object.entries(params).filter(([k, v]) => v && k !== "page") as [string, string][]);
-  const label = (text: string, control: React.ReactNode) => (
-    <label className="flex flex-col gap-1 text-xs text-slate-600">
-      {text}
-      {control}
-    </label>
-  );
+  const label = (text: string, control: React.ReactNode) => <FilterField label={text}>{control}</FilterField>;
   return (
     <div className="mx-auto max-w-7xl">
       <PageHeader
@@ -72,7 +68,7 @@ export default async function EldersPage({ searchParams }: { searchParams: Promi
         }
       />
       <Card>
-        <form className="flex flex-wrap items-end gap-3 border-b border-slate-200 px-4 py-3" role="search" data-testid="elder-filters">
+        <FilterBar testId="elder-filters">
           {label(t("searchLabel"), <Input name="q" defaultValue={query.q ?? ""} placeholder={t("searchPlaceholder")} className="w-60" />)}
           {villages.length > 1
             ? label(
@@ -133,7 +129,7 @@ export default async function EldersPage({ searchParams }: { searchParams: Promi
           <Link href="/elders" className={buttonVariants({ variant: "ghost" })}>
             {t("filters.clear")}
           </Link>
-        </form>
+        </FilterBar>
         <Table data-testid="elders-table">
           <THead>
             <tr>
@@ -148,11 +144,7 @@ export default async function EldersPage({ searchParams }: { searchParams: Promi
           </THead>
           <TBody>
             {rows.length === 0 ? (
-              <tr>
-                <Td colSpan={7} className="py-8 text-center text-slate-500">
-                  {tc("empty")}
-                </Td>
-              </tr>
+              <EmptyRow colSpan={7}>{tc("empty")}</EmptyRow>
             ) : (
               rows.map((e) => (
                 <Tr key={e.id} data-elder={e.id}>
@@ -182,9 +174,7 @@ export default async function EldersPage({ searchParams }: { searchParams: Promi
             )}
           </TBody>
         </Table>
-        <div className="border-t border-slate-200 px-4">
-          <Pagination page={page} pageSize={pageSize} total={total} searchParams={params} />
-        </div>
+        <Pagination page={page} pageSize={pageSize} total={total} searchParams={params} />
       </Card>
     </div>
   );

@@ -7,7 +7,8 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Card } from "@/components/ui/card";
 import { Button } from "@/components/ui/button";
 import { Input, Select } from "@/components/ui/input";
-import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
+import { EmptyRow, Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
+import { FilterBar, FilterField } from "@/components/ui/filter-bar";
 import { Pagination } from "@/components/ui/pagination";
 
 export async function generateMetadata() {
@@ -34,9 +35,8 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     <div className="mx-auto max-w-7xl">
       <PageHeader title={t("audit.title")} description={t("audit.intro")} />
       <Card>
-        <form className="flex flex-wrap items-end gap-3 border-b border-slate-200 px-4 py-3" role="search">
-          <label className="flex flex-col gap-1 text-xs text-slate-600">
-            {t("audit.filterEvent")}
+        <FilterBar>
+          <FilterField label={t("audit.filterEvent")}>
             <Select name="event" defaultValue={query.event ?? ""} className="w-44">
               <option value="">{t("common.all")}</option>
               {AUDIT_EVENT_TYPES.map((e) => (
@@ -45,15 +45,14 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                 </option>
               ))}
             </Select>
-          </label>
-          <label className="flex flex-col gap-1 text-xs text-slate-600">
-            {t("audit.actor")}
+          </FilterField>
+          <FilterField label={t("audit.actor")}>
             <Input name="actor" defaultValue={query.actor ?? ""} className="w-40" />
-          </label>
+          </FilterField>
           <Button type="submit" variant="secondary">
             {t("common.search")}
           </Button>
-        </form>
+        </FilterBar>
         <Table data-testid="audit-table">
           <THead>
             <tr>
@@ -68,11 +67,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           </THead>
           <TBody>
             {rows.length === 0 ? (
-              <tr>
-                <Td colSpan={7} className="py-8 text-center text-slate-500">
-                  {t("common.empty")}
-                </Td>
-              </tr>
+              <EmptyRow colSpan={7}>{t("common.empty")}</EmptyRow>
             ) : (
               rows.map((r) => (
                 <Tr key={String(r.id)}>
@@ -98,9 +93,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             )}
           </TBody>
         </Table>
-        <div className="border-t border-slate-200 px-4">
-          <Pagination page={page} pageSize={pageSize} total={total} searchParams={params} />
-        </div>
+        <Pagination page={page} pageSize={pageSize} total={total} searchParams={params} />
       </Card>
     </div>
   );

@@ -11,7 +11,8 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Button, buttonVariants } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Input, Select } from "@/components/ui/input";
-import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
+import { EmptyRow, Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
+import { FilterBar, FilterField } from "@/components/ui/filter-bar";
 import { Badge } from "@/components/ui/badge";
 import { Pagination } from "@/components/ui/pagination";
 
@@ -41,13 +42,11 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
         }
       />
       <Card>
-        <form className="flex flex-wrap items-end gap-3 border-b border-slate-200 px-4 py-3" role="search">
-          <label className="flex flex-col gap-1 text-xs text-slate-600">
-            {t("common.search")}
+        <FilterBar>
+          <FilterField label={t("common.search")}>
             <Input name="q" defaultValue={query.q} placeholder={t("users.searchPlaceholder")} className="w-56" />
-          </label>
-          <label className="flex flex-col gap-1 text-xs text-slate-600">
-            {t("users.filterRole")}
+          </FilterField>
+          <FilterField label={t("users.filterRole")}>
             <Select name="role" defaultValue={query.role ?? ""} className="w-48">
               <option value="">{t("common.all")}</option>
               {ROLES.map((r) => (
@@ -56,9 +55,8 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
                 </option>
               ))}
             </Select>
-          </label>
-          <label className="flex flex-col gap-1 text-xs text-slate-600">
-            {t("users.filterStatus")}
+          </FilterField>
+          <FilterField label={t("users.filterStatus")}>
             <Select name="status" defaultValue={query.status ?? ""} className="w-32">
               <option value="">{t("common.all")}</option>
               {(["active", "disabled", "locked"] as const).map((s) => (
@@ -67,11 +65,11 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
                 </option>
               ))}
             </Select>
-          </label>
+          </FilterField>
           <Button type="submit" variant="secondary">
             {t("common.search")}
           </Button>
-        </form>
+        </FilterBar>
         <Table data-testid="users-table">
           <THead>
             <tr>
@@ -86,11 +84,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
           </THead>
           <TBody>
             {rows.length === 0 ? (
-              <tr>
-                <Td colSpan={7} className="py-8 text-center text-slate-500">
-                  {t("common.empty")}
-                </Td>
-              </tr>
+              <EmptyRow colSpan={7}>{t("common.empty")}</EmptyRow>
             ) : (
               rows.map((u) => {
                 const status = userStatus(u);
@@ -117,9 +111,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
             )}
           </TBody>
         </Table>
-        <div className="border-t border-slate-200 px-4">
-          <Pagination page={page} pageSize={pageSize} total={total} searchParams={params} />
-        </div>
+        <Pagination page={page} pageSize={pageSize} total={total} searchParams={params} />
       </Card>
     </div>
   );
