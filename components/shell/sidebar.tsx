@@ -49,7 +49,7 @@ export function Sidebar({ items }: { items: TSidebarItem[] }) {
             <span key={item.key} className="flex items-center gap-2.5 rounded-md px-3 py-2 text-slate-400" aria-disabled="true" data-nav={item.key}>
               <Icon className="size-4" aria-hidden="true" />
               <span>{label}</span>
-              <span className="ml-auto rounded bg-slate-100 px-1.5 text-[11px] text-slate-500">{t("common.comingSoon")}</span>
+              <span className="ml-auto whitespace-nowrap rounded bg-slate-100 px-1.5 text-[11px] text-slate-500">{t("common.comingSoon")}</span>
             </span>
           );
         }

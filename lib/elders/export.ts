@@ -10,8 +10,8 @@ import { recordAudit } from "@/lib/audit/record";
 import { maskBankAccount, maskIdNumber } from "@/lib/audit/mask";
 import { translator } from "@/lib/i18n/translate";
 import { ageOn, todayInShanghai } from "@/lib/elders/dates";
-import { elderWhere, inForceOn, isoDate } from "@/lib/elders/queries";
-import type { TElderListQuery } from "@/lib/elders/schemas";
+import { circumstancesInForce, elderWhere, isoDate } from "@/lib/elders/queries";
+import { ELDER_SORT_DIRECTION, type TElderListQuery } from "@/lib/elders/schemas";
 import { CIRCUMSTANCE_RECORD_TYPES, type TCircumstanceRecordType } from "@/lib/elders/circumstances";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
@@ -84,7 +84,7 @@ function auditFilters(query: Partial<TElderListQuery>) {
     circumstance: query.circumstance ?? null,
     status: query.status ?? null,
     sort: query.sort ?? "createdAt",
-    dir: query.dir ?? "desc",
+    dir: query.dir ?? ELDER_SORT_DIRECTION[query.sort ?? "createdAt"],
   };
 }
 
@@ -100,7 +100,7 @@ export async function exportElders(actor: TActor, meta: TRequestMeta, query: Par
   const reveal = can(actor, "elder.reveal");
   const today = todayInShanghai();
   const sort: TSort = query.sort ?? "createdAt";
-  const dir = query.dir ?? "desc";
+  const dir = query.dir ?? ELDER_SORT_DIRECTION[sort];
   const where = elderWhere(actor, query, today);
   const circumstanceLabel = Object.fromEntries(
     CIRCUMSTANCE_RECORD_TYPES.map((type) => [type, say(`elders.circumstance.${type}`)]),
@@ -133,18 +133,7 @@ export async function exportElders(actor: TActor, meta: TRequestMeta, query: Par
           take: EXPORT_CHUNK,
         });
         if (rows.length === 0) break;
-        const records = await tx.circumstanceRecord.findMany({
-          where: { elderId: { in: rows.map((r) => r.id) }, ...inForceOn(today) },
-          select: { elderId: true, type: true },
-          orderBy: [{ startDate: "asc" }, { type: "asc" }],
-        });
-        const byElder = new Map<string, string[]>();
-        for (const r of records) {
-          const list = byElder.get(r.elderId) ?? [];
-          const label = circumstanceLabel[r.type as TCircumstanceRecordType] ?? r.type;
-          if (!list.includes(label)) list.push(label);
-          byElder.set(r.elderId, list);
-        }
+        const inForce = await circumstancesInForce(tx, rows.map((r) => r.id), today);
         for (const e of rows) {
           const birthDate = isoDate(e.birthDate);
           sheet
@@ -161,7 +150,7 @@ export async function exportElders(actor: TActor, meta: TRequestMeta, query: Par
               phone: e.phone,
               address: e.address,
               status: say(`elders.status.${e.status}`),
-              circumstances: byElder.get(e.id)?.join("、") ?? null,
+              circumstances: inForce.get(e.id)?.map((type) => circumstanceLabel[type] ?? type).join("、") || null,
               guardianName: e.guardianName,
               guardianRelation: e.guardianRelation,
               guardianPhone: e.guardianPhone,

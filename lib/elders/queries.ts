@@ -1,4 +1,4 @@
-import { db } from "@/lib/db";
+import { db, type Db } from "@/lib/db";
 import { AppError } from "@/lib/errors/app-error";
 import { assertCan, can } from "@/lib/authz/policy";
 import { regionScope } from "@/lib/authz/scope";
@@ -7,7 +7,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { maskBankAccount, maskIdNumber } from "@/lib/audit/mask";
 import { ageOn, birthDateRangeForBand, todayInShanghai } from "@/lib/elders/dates";
 import { factsAsOf, isInForce } from "@/lib/elders/facts";
-import type { TElderListQuery } from "@/lib/elders/schemas";
+import { ELDER_SORT_DIRECTION, type TElderListQuery } from "@/lib/elders/schemas";
 import type { TCircumstanceRecordType } from "@/lib/elders/circumstances";
 
 export const ELDER_PAGE_SIZE = 20;
@@ -79,6 +79,22 @@ export type TElderListItem = {
   circumstances: TCircumstanceRecordType[];
 };
 
+/** Each elder's circumstance types in force on `today`, in start-date order. */
+export async function circumstancesInForce(tx: Db, elderIds: string[], today: string) {
+  const records = await tx.circumstanceRecord.findMany({
+    where: { elderId: { in: elderIds }, ...inForceOn(today) },
+    select: { elderId: true, type: true },
+    orderBy: [{ startDate: "asc" }, { type: "asc" }],
+  });
+  const byElder = new Map<string, TCircumstanceRecordType[]>();
+  for (const r of records) {
+    const list = byElder.get(r.elderId) ?? [];
+    if (!list.includes(r.type as TCircumstanceRecordType)) list.push(r.type as TCircumstanceRecordType);
+    byElder.set(r.elderId, list);
+  }
+  return byElder;
+}
+
 function toListItem(row: TListRow, today: string, circumstances: TCircumstanceRecordType[] = []): TElderListItem {
   const birthDate = isoDate(row.birthDate);
   return {
@@ -96,8 +112,8 @@ function toListItem(row: TListRow, today: string, circumstances: TCircumstanceRe
   };
 }
 
-function orderBy(query: Pick<TElderListQuery, "sort" | "dir">): Prisma.ElderOrderByWithRelationInput[] {
-  return [{ [query.sort]: query.dir }, { id: "asc" }];
+export function orderBy(query: Pick<TElderListQuery, "sort" | "dir">): Prisma.ElderOrderByWithRelationInput[] {
+  return [{ [query.sort]: query.dir ?? ELDER_SORT_DIRECTION[query.sort] }, { id: "asc" }];
 }
 
 /** The list page: one page of elders in the actor's region, with the total. */
@@ -121,16 +137,7 @@ export async function listElders(actor: TActor, query: TElderListQuery) {
   const loaded = await db.elder.findMany({ where: { id: { in: ids } }, select: listSelect });
   const byId = new Map(loaded.map((r) => [r.id, r]));
   const rows = ids.map((id) => byId.get(id)!).filter(Boolean);
-  const records = await db.circumstanceRecord.findMany({
-    where: { elderId: { in: rows.map((r) => r.id) }, ...inForceOn(today) },
-    select: { elderId: true, type: true },
-  });
-  const byElder = new Map<string, TCircumstanceRecordType[]>();
-  for (const r of records) {
-    const list = byElder.get(r.elderId) ?? [];
-    if (!list.includes(r.type as TCircumstanceRecordType)) list.push(r.type as TCircumstanceRecordType);
-    byElder.set(r.elderId, list);
-  }
+  const byElder = await circumstancesInForce(db, ids, today);
   return {
     total,
     page: query.page,

@@ -65,6 +65,8 @@ export const ZElderStatusChange = z
 export type TElderStatusChange = z.infer<typeof ZElderStatusChange>;
 
 export const ELDER_SORTS = ["name", "birthDate", "createdAt"] as const;
+/** Newest registrations first; names A→Z; birth date ascending = oldest first. */
+export const ELDER_SORT_DIRECTION = { createdAt: "desc", name: "asc", birthDate: "asc" } as const;
 
 export const ZElderListQuery = z.object({
   q: z.string().trim().max(50).optional().catch(undefined),
@@ -74,7 +76,8 @@ export const ZElderListQuery = z.object({
   circumstance: z.enum(CIRCUMSTANCE_RECORD_TYPES).optional().catch(undefined),
   status: z.enum(ELDER_STATUSES).optional().catch(undefined),
   sort: z.enum(ELDER_SORTS).optional().default("createdAt").catch("createdAt"),
-  dir: z.enum(["asc", "desc"]).optional().default("desc").catch("desc"),
+  /** Without it, each sort has its natural direction (ELDER_SORT_DIRECTION). */
+  dir: z.enum(["asc", "desc"]).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(100_000).optional().default(1).catch(1),
 });
 export type TElderListQuery = z.infer<typeof ZElderListQuery>;

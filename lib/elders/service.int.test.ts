@@ -76,6 +76,7 @@ describe("elder registry", () => {
     const ended = await createElder({ villageCode: v, birthDate: "1950-01-01", circumstances: [{ type: "dibao", startDate: "2020-01-01", endDate: "2021-01-01" }] });
     const ids = async (q: Record<string, string>) => (await listElders(county, list(q))).rows.map((r) => r.id);
     expect(await ids({ ageBand: "90-99" })).toEqual([old.id]);
+    expect((await ids({ sort: "birthDate" }))[0]).toBe(old.id); // oldest first without a direction
     expect(await ids({ circumstance: "dibao" })).toEqual([old.id]);
     expect(await ids({ q: ended.idNumber.slice(-6) })).toEqual([ended.id]);
     expect(await ids({ q: ended.idNumber })).toEqual([ended.id]);
@@ -105,11 +106,13 @@ describe("elder registry", () => {
   it("records dated circumstances that feed the person's facts", async () => {
     const clerk = await createActor({ role: "village_clerk" });
     const elder = await createElder({ birthDate: "1940-05-01" });
-    const record = await addCircumstance(clerk, meta, elder.id, ZCircumstanceRecord.parse({ type: "disability", startDate: "2024-01-01", disabilityCategory: "physical", disabilityGrade: "2", certificateNo: "X1" }));
+    const record = await addCircumstance(clerk, meta, elder.id, ZCircumstanceRecord.parse({ type: "disability", startDate: "2024-01-01", disabilityCategory: "physical", disabilityGrade: "2", certificateNo: "61040319410315123642" }));
     await addCircumstance(clerk, meta, elder.id, ZCircumstanceRecord.parse({ type: "living_alone", startDate: "2025-01-01", endDate: "2025-12-31" }));
     const facts = await getElderFacts(clerk, elder.id, "2025-06-01");
     expect(facts).toMatchObject({ age: 85, hukouLocal: true, circumstances: ["living_alone"], disability: { grade: 2, category: "physical" } });
     expect((await getElderFacts(clerk, elder.id, "2026-01-01")).circumstances).toEqual([]);
+    const added = await db.auditLog.findFirstOrThrow({ where: { entityId: elder.id, event: "elder.circumstance_added" } });
+    expect(added.after).toMatchObject({ type: "disability", certificateNo: "6104************3642" });
     await deleteCircumstance(clerk, meta, elder.id, record.id);
     expect((await getElderFacts(clerk, elder.id, "2025-06-01")).disability).toBeNull();
     expect(await db.auditLog.count({ where: { entityId: elder.id, event: { startsWith: "elder.circumstance_" } } })).toBe(3);

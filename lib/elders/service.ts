@@ -178,7 +178,7 @@ export async function addCircumstance(actor: TActor, meta: TRequestMeta, elderId
       entityType: "elder",
       entityId: elderId,
       ...pathOf(elder),
-      after: { recordId: created.id, ...record },
+      after: { recordId: created.id, ...record, certificateNo: maskIdNumber(record.certificateNo) },
     });
     return created;
   });
@@ -199,7 +199,8 @@ const recordSnapshot = (r: { type: string; startDate: Date; endDate: Date | null
   documentNo: r.documentNo,
   disabilityCategory: r.disabilityCategory,
   disabilityGrade: r.disabilityGrade,
-  certificateNo: r.certificateNo,
+  // 残疾人证号 embeds the holder's ID number.
+  certificateNo: maskIdNumber(r.certificateNo),
   note: r.note,
 });
 

@@ -122,7 +122,6 @@ export default async function EldersPage({ searchParams }: { searchParams: Promi
               ))}
             </Select>,
           )}
-          <input type="hidden" name="dir" value={query.sort === "name" ? "asc" : query.sort === "birthDate" ? "asc" : "desc"} />
           <Button type="submit" variant="secondary">
             {t("filters.apply")}
           </Button>
