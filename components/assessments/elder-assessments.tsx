@@ -1,15 +1,116 @@
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { Plus } from "lucide-react";
 import type { TActor } from "@/lib/authz/actor";
-import { Card, CardBody } from "@/components/ui/card";
+import { listElderAssessments } from "@/lib/assessment/queries";
+import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { Badge } from "@/components/ui/badge";
+import { buttonVariants } from "@/components/ui/button";
+import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
+import { DUE_TONE, STATUS_TONE } from "@/components/assessments/status";
 
-/** The 能力评估 tab of the elder's page. (Filled by the assessment feature.) */
+/** The 能力评估 tab of the elder's page: current level, next due date and the assessments. */
 export async function ElderAssessments({ elderId, actor }: { elderId: string; actor: TActor }) {
-  void elderId;
-  void actor;
-  const t = await getTranslations("registry");
+  const [t, data] = await Promise.all([getTranslations("assessment"), listElderAssessments(actor, elderId)]);
   return (
-    <Card>
-      <CardBody className="py-10 text-center text-sm text-slate-500">{t("tabLater")}</CardBody>
-    </Card>
+    <div className="flex flex-col gap-5">
+      <div className="grid gap-5 md:grid-cols-2">
+        <Card>
+          <CardHeader title={t("tab.currentLevel")} />
+          <CardBody>
+            {data.current ? (
+              <>
+                <p className="text-lg font-semibold text-slate-900" data-testid="current-level">
+                  {t("form.levelValue", { level: data.current.finalLevel, name: t(`levels.${data.current.finalLevel}`) })}
+                </p>
+                <p className="text-sm text-slate-600">
+                  <Link href={`/assessments/${data.current.id}`} className="text-brand-700 hover:underline">
+                    {t("tab.assessedOn", { date: data.current.assessedOn })}
+                  </Link>
+                </p>
+              </>
+            ) : (
+              <p className="text-sm text-slate-600" data-testid="current-level">
+                {t("tab.neverAssessed")}
+              </p>
+            )}
+          </CardBody>
+        </Card>
+        <Card>
+          <CardHeader title={t("tab.nextDue")} />
+          <CardBody>
+            {data.nextDueOn ? (
+              <p className="flex items-center gap-2 text-lg font-semibold text-slate-900">
+                <span data-testid="next-due">{data.nextDueOn}</span>
+                {data.dueState && data.dueState !== "not_due" ? <Badge tone={DUE_TONE[data.dueState]}>{t(`dueState.${data.dueState}`)}</Badge> : null}
+              </p>
+            ) : (
+              <p className="text-sm text-slate-600" data-testid="next-due">
+                {data.living ? t("tab.firstDue") : "—"}
+              </p>
+            )}
+            <p className="mt-1 text-xs text-slate-500">{t("tab.interval", { under80: data.interval.under80Months, older: data.interval.age80PlusMonths })}</p>
+          </CardBody>
+        </Card>
+      </div>
+      <Card>
+        <CardHeader
+          title={t("tab.history")}
+          actions={
+            data.canCreate ? (
+              <Link href={`/assessments/new?elderId=${elderId}`} className={buttonVariants({ size: "sm" })} data-testid="new-assessment">
+                <Plus aria-hidden="true" />
+                {t("tab.new")}
+              </Link>
+            ) : null
+          }
+        />
+        <Table data-testid="elder-assessments">
+          <THead>
+            <tr>
+              <Th>{t("list.columns.assessedOn")}</Th>
+              <Th>{t("list.columns.reason")}</Th>
+              <Th>{t("list.columns.total")}</Th>
+              <Th>{t("list.columns.level")}</Th>
+              <Th>{t("list.columns.assessors")}</Th>
+              <Th>{t("list.columns.status")}</Th>
+            </tr>
+          </THead>
+          <TBody>
+            {data.assessments.length === 0 ? (
+              <tr>
+                <Td colSpan={6} className="py-8 text-center text-slate-500">
+                  {t("tab.none")}
+                </Td>
+              </tr>
+            ) : (
+              data.assessments.map((a) => (
+                <Tr key={a.id} data-assessment={a.id}>
+                  <Td>
+                    <Link href={`/assessments/${a.id}`} className="font-medium text-brand-700 hover:underline">
+                      {a.assessedOn}
+                    </Link>
+                  </Td>
+                  <Td>
+                    {t(`reasons.${a.reason}`)}
+                    {a.supersedesId ? (
+                      <Badge tone="blue" className="ml-1">
+                        {t("list.correction")}
+                      </Badge>
+                    ) : null}
+                  </Td>
+                  <Td>{a.total ?? "—"}</Td>
+                  <Td>{a.finalLevel === null ? "—" : t(`levels.${a.finalLevel}`)}</Td>
+                  <Td className="text-xs">{[a.assessor1Name, a.assessor2Name].filter(Boolean).join("、")}</Td>
+                  <Td>
+                    <Badge tone={STATUS_TONE[a.status]}>{t(`status.${a.status}`)}</Badge>
+                  </Td>
+                </Tr>
+              ))
+            )}
+          </TBody>
+        </Table>
+      </Card>
+    </div>
   );
 }

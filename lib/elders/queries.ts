@@ -9,6 +9,7 @@ import { ageOn, birthDateRangeForBand, todayInShanghai } from "@/lib/elders/date
 import { factsAsOf, isInForce } from "@/lib/elders/facts";
 import { ELDER_SORT_DIRECTION, type TElderListQuery } from "@/lib/elders/schemas";
 import type { TCircumstanceRecordType } from "@/lib/elders/circumstances";
+import { latestConfirmedLevel } from "@/lib/assessment/queries";
 
 export const ELDER_PAGE_SIZE = 20;
 
@@ -233,10 +234,11 @@ export type TElderDetail = Awaited<ReturnType<typeof getElder>>;
 /** The elder's facts on a date (TPersonFacts), for the policy engine and worklists. */
 export async function getElderFacts(actor: TActor, id: string, asOf = todayInShanghai()) {
   const elder = await getElder(actor, id);
+  const capabilityLevel = await latestConfirmedLevel(elder.id, asOf);
   return factsAsOf(
     { ...elder, hukouRegionCode: elder.hukouRegionCode },
     elder.circumstances.map((c) => ({ ...c, disabilityCategory: c.disabilityCategory as never })),
     asOf,
-    { countyCode: elder.countyCode, capabilityLevel: null },
+    { countyCode: elder.countyCode, capabilityLevel },
   );
 }

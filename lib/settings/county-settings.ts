@@ -1,0 +1,66 @@
+import { z } from "zod";
+import { db, type Db } from "@/lib/db";
+import { AppError } from "@/lib/errors/app-error";
+import { assertCan } from "@/lib/authz/policy";
+import { recordAudit } from "@/lib/audit/record";
+import type { TActor, TRequestMeta } from "@/lib/authz/actor";
+
+// County settings: one JSON value per (county, key), typed here. A missing or malformed row
+// reads as the default, so a county that never touched a setting gets the documented behaviour.
+
+const ZMonths = z.number().int().min(1).max(120);
+
+export const COUNTY_SETTINGS = {
+  /** Reassessment interval by age on the last confirmed assessment's date (ADR 008). */
+  "assessment.interval": {
+    schema: z.strictObject({ under80Months: ZMonths, age80PlusMonths: ZMonths }),
+    // 磐安县: 80 周岁及以上每年一次，80 周岁以下每两年一次.
+    default: { under80Months: 24, age80PlusMonths: 12 },
+  },
+  /** Whether the two "one level up" rules of C.4 each raise a level when both apply (ADR 005). */
+  "assessment.stackOneUpRules": {
+    schema: z.boolean(),
+    default: false,
+  },
+} as const;
+
+export type TCountySettingKey = keyof typeof COUNTY_SETTINGS;
+export type TCountySettingValue<K extends TCountySettingKey> = z.infer<(typeof COUNTY_SETTINGS)[K]["schema"]>;
+export type TAssessmentInterval = TCountySettingValue<"assessment.interval">;
+
+export function defaultCountySetting<K extends TCountySettingKey>(key: K): TCountySettingValue<K> {
+  return structuredClone(COUNTY_SETTINGS[key].default) as TCountySettingValue<K>;
+}
+
+/** The county's value, or the default when none is stored (or the stored one no longer parses). */
+export async function getCountySetting<K extends TCountySettingKey>(countyCode: string, key: K, client: Db = db): Promise<TCountySettingValue<K>> {
+  const row = await client.countySetting.findUnique({ where: { countyCode_key: { countyCode, key } } });
+  if (!row) return defaultCountySetting(key);
+  const parsed = COUNTY_SETTINGS[key].schema.safeParse(row.value);
+  return parsed.success ? (parsed.data as TCountySettingValue<K>) : defaultCountySetting(key);
+}
+
+/** Sets the actor's county's value (county admin), audited as setting.updated. */
+export async function setCountySetting<K extends TCountySettingKey>(actor: TActor, meta: TRequestMeta, key: K, value: unknown): Promise<TCountySettingValue<K>> {
+  assertCan(actor, "settings.manage");
+  const parsed = COUNTY_SETTINGS[key].schema.safeParse(value);
+  if (!parsed.success) throw new AppError("VALIDATION", `bad value for ${key}`, { fieldErrors: { [key]: ["validation.invalid"] } });
+  const next = parsed.data as TCountySettingValue<K>;
+  return db.$transaction(async (tx) => {
+    const before = await getCountySetting(actor.countyCode, key, tx);
+    await tx.countySetting.upsert({
+      where: { countyCode_key: { countyCode: actor.countyCode, key } },
+      create: { countyCode: actor.countyCode, key, value: next as never, updatedBy: actor.username },
+      update: { value: next as never, updatedBy: actor.username },
+    });
+    await recordAudit(tx, actor, meta, {
+      type: "setting.updated",
+      entityType: "setting",
+      entityId: key,
+      countyCode: actor.countyCode,
+      before: { key, value: before },
+      after: { key, value: next },
+    });
+    return next;
+  });
+}
