@@ -14,7 +14,7 @@ export const NAV: TNavArea[] = [
   { key: "home", href: "/", action: null, ready: true },
   { key: "elders", href: "/elders", action: "elder.read", ready: true },
   { key: "assessments", href: "/assessments", action: "assessment.read", ready: true },
-  { key: "catalogue", href: "/catalogue", action: "catalogue.read", ready: false },
+  { key: "catalogue", href: "/catalogue", action: "catalogue.read", ready: true },
   { key: "cases", href: "/cases", action: "case.read", ready: false },
   { key: "payments", href: "/payments", action: "entitlement.read", ready: false },
   { key: "visits", href: "/visits", action: "visit.read", ready: false },

@@ -10,6 +10,7 @@ import { registerUserCommands } from "./cli/users";
 import { registerAssessCommands } from "./cli/assess";
 import { registerElderCommands } from "./cli/elders";
 import { registerDemoCommands } from "./cli/demo";
+import { registerPolicyCommands } from "./cli/policy";
 
 const program = new Command()
   .name("yiyang")
@@ -24,6 +25,7 @@ registerUserCommands(program);
 registerAssessCommands(program);
 registerElderCommands(program);
 registerDemoCommands(program);
+registerPolicyCommands(program);
 
 
 program.parseAsync(process.argv).catch((error: unknown) => fail(error));

@@ -3,6 +3,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { NO_REQUEST_META } from "@/lib/authz/actor";
 import { createUser, ensureRegions, systemActor, TEST_PASSWORD, YANGLING } from "@/lib/testing/factories";
 import type { TRole } from "@/lib/authz/roles";
+import { loadSeedCatalogues } from "@/lib/catalogue/service";
 
 /** The demo password of every demo account (documented in the README). */
 export const DEMO_PASSWORD = TEST_PASSWORD;
@@ -41,6 +42,7 @@ export async function seedDemo(): Promise<{ regionsAdded: number; usersAdded: st
     const { generateCountyElders } = await import("@/lib/testing/demo-elders");
     eldersAdded = (await generateCountyElders({ countyCode: "610403", count: DEMO_ELDERS, seed: 20261122 })).elders;
   }
+  await loadSeedCatalogues();
   if (regionsAdded > 0 || usersAdded.length > 0 || eldersAdded > 0) {
     await recordAudit(db, systemActor("610403", "seed"), NO_REQUEST_META, {
       type: "system.demo_seeded",
