@@ -6,7 +6,7 @@ import { listElderAssessments } from "@/lib/assessment/queries";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Badge } from "@/components/ui/badge";
 import { buttonVariants } from "@/components/ui/button";
-import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
+import { EmptyRow, Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import { DUE_TONE, STATUS_TONE } from "@/components/assessments/status";
 
 /** The 能力评估 tab of the elder's page: current level, next due date and the assessments. */
@@ -78,11 +78,7 @@ export async function ElderAssessments({ elderId, actor }: { elderId: string; ac
           </THead>
           <TBody>
             {data.assessments.length === 0 ? (
-              <tr>
-                <Td colSpan={6} className="py-8 text-center text-slate-500">
-                  {t("tab.none")}
-                </Td>
-              </tr>
+              <EmptyRow colSpan={6}>{t("tab.none")}</EmptyRow>
             ) : (
               data.assessments.map((a) => (
                 <Tr key={a.id} data-assessment={a.id}>

@@ -8,7 +8,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Button, buttonVariants } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Input, Select } from "@/components/ui/input";
-import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
+import { EmptyRow, Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import { Badge } from "@/components/ui/badge";
 import { Pagination } from "@/components/ui/pagination";
 import { cn } from "@/components/ui/cn";
@@ -65,11 +65,7 @@ export default async function AssessmentsPage({ searchParams }: { searchParams: 
             </THead>
             <TBody>
               {due.rows.length === 0 ? (
-                <tr>
-                  <Td colSpan={9} className="py-8 text-center text-slate-500">
-                    {tc("empty")}
-                  </Td>
-                </tr>
+                <EmptyRow colSpan={9}>{tc("empty")}</EmptyRow>
               ) : (
                 due.rows.map((r) => (
                   <Tr key={r.elderId} data-elder={r.elderId}>
@@ -157,11 +153,7 @@ export default async function AssessmentsPage({ searchParams }: { searchParams: 
           </THead>
           <TBody>
             {rows.length === 0 ? (
-              <tr>
-                <Td colSpan={8} className="py-8 text-center text-slate-500">
-                  {tc("empty")}
-                </Td>
-              </tr>
+              <EmptyRow colSpan={8}>{tc("empty")}</EmptyRow>
             ) : (
               rows.map((r) => (
                 <Tr key={r.id} data-assessment={r.id}>

@@ -11,7 +11,7 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Badge } from "@/components/ui/badge";
 import { Button, buttonVariants } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
-import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
+import { EmptyRow, Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import { cn } from "@/components/ui/cn";
 import { RevealValue } from "@/components/elders/reveal-value";
 import { StatusDialog } from "@/components/elders/status-dialog";
@@ -184,11 +184,7 @@ export default async function ElderPage({
             </THead>
             <TBody>
               {elder.circumstances.length === 0 ? (
-                <tr>
-                  <Td colSpan={5} className="py-8 text-center text-slate-500">
-                    {t("circumstances.none")}
-                  </Td>
-                </tr>
+                <EmptyRow colSpan={5}>{t("circumstances.none")}</EmptyRow>
               ) : (
                 elder.circumstances.map((c) => (
                   <Tr key={c.id}>
