@@ -106,10 +106,10 @@ export function AssessmentForm({
     setItem(code, score);
     const next = ITEM_CODES[ITEM_CODES.indexOf(code) + 1];
     const target = next ? groupRefs.current[next] : null;
-    requestAnimationFrame(() => {
-      const radio = target?.querySelector<HTMLInputElement>("input:checked") ?? target?.querySelector<HTMLInputElement>("input[type=radio]");
-      (radio ?? groupRefs.current[code]?.querySelector<HTMLInputElement>(`input[value="${score}"]`))?.focus();
-    });
+    // Focus moves in this handler, not in a later frame: a fast typist's next digit must land on
+    // the next item, however busy the browser is.
+    const radio = target?.querySelector<HTMLInputElement>("input:checked") ?? target?.querySelector<HTMLInputElement>("input[type=radio]");
+    (radio ?? groupRefs.current[code]?.querySelector<HTMLInputElement>(`input[value="${score}"]`))?.focus();
   };
 
   const errorText = (...keys: string[]) => {
