@@ -28,11 +28,24 @@ export async function latestConfirmedLevel(elderId: string, asOf = todayInShangh
 /** The same for many elders in one query: elder id → level (elders never assessed are absent). */
 export async function latestConfirmedLevels(elderIds: readonly string[], asOf = todayInShanghai(), client: Db = db): Promise<Map<string, TLevel>> {
   if (elderIds.length === 0) return new Map();
+  return latestLevelsWhere(Prisma.sql`elder_id = ANY(${[...elderIds]}::uuid[])`, asOf, client);
+}
+
+/** The same for every elder of a county (set-based evaluation of a whole registry). */
+export function latestConfirmedLevelsInCounty(countyCode: string, asOf = todayInShanghai(), client: Db = db): Promise<Map<string, TLevel>> {
+  return latestLevelsWhere(Prisma.sql`county_code = ${countyCode}`, asOf, client);
+}
+
+/**
+ * The one rule for which assessment counts: confirmed, dated on or before `asOf`, the latest
+ * assessed; on the same day the latest confirmed. Superseded assessments never count.
+ */
+async function latestLevelsWhere(filter: Prisma.Sql, asOf: string, client: Db): Promise<Map<string, TLevel>> {
   const rows = await client.$queryRaw<{ elder_id: string; final_level: number }[]>`
-    SELECT DISTINCT ON (elder_id) elder_id::text AS elder_id, final_level
+    SELECT DISTINCT ON (elder_id) elder_id::text AS elder_id, final_level::int AS final_level
     FROM assessments
-    WHERE status = 'confirmed' AND elder_id = ANY(${[...elderIds]}::uuid[]) AND assessed_on <= ${asOf}::date
-    ORDER BY elder_id, assessed_on DESC, confirmed_at DESC`;
+    WHERE ${filter} AND status = 'confirmed' AND final_level IS NOT NULL AND assessed_on <= ${asOf}::date
+    ORDER BY elder_id, assessed_on DESC, confirmed_at DESC NULLS LAST, created_at DESC`;
   return new Map(rows.map((r) => [r.elder_id, r.final_level as TLevel]));
 }
 

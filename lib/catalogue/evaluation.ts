@@ -10,6 +10,7 @@ import type { TFormState } from "@/lib/entry/form-state";
 import { DEFAULT_LOCALE, type TLocale } from "@/lib/i18n/config";
 import { todayInShanghai } from "@/lib/elders/dates";
 import { getElderFacts } from "@/lib/elders/queries";
+import { latestConfirmedLevelsInCounty } from "@/lib/assessment/queries";
 import { factsAsOf, type TCircumstanceRecordForFacts, type TElderForFacts } from "@/lib/elders/facts";
 import { createEvaluator, renderReasonLines, type TItemResult, type TParamValues } from "@/lib/policy/evaluate";
 import type { TReasonLine } from "@/lib/policy/render";
@@ -248,14 +249,7 @@ export async function loadCountyFacts(countyCode: string, asOf: string, client: 
       countyCode,
       asOf,
     ),
-    client.$queryRawUnsafe<{ elder_id: string; final_level: number }[]>(
-      `SELECT DISTINCT ON (elder_id) elder_id::text AS elder_id, final_level::int AS final_level
-         FROM assessments
-        WHERE county_code = $1 AND status = 'confirmed' AND final_level IS NOT NULL AND assessed_on <= $2::date
-        ORDER BY elder_id, assessed_on DESC, confirmed_at DESC NULLS LAST, created_at DESC`,
-      countyCode,
-      asOf,
-    ),
+    latestConfirmedLevelsInCounty(countyCode, asOf, client),
   ]);
   const recordsByElder = new Map<string, TCircumstanceRecordForFacts[]>();
   for (const r of records) {
@@ -269,7 +263,6 @@ export async function loadCountyFacts(countyCode: string, asOf: string, client: 
       disabilityGrade: r.disability_grade,
     });
   }
-  const levelByElder = new Map(levels.map((l) => [l.elder_id, l.final_level as 0 | 1 | 2 | 3 | 4]));
   const ids: string[] = [];
   const facts: TPersonFacts[] = [];
   let skipped = 0;
@@ -285,7 +278,7 @@ export async function loadCountyFacts(countyCode: string, asOf: string, client: 
       movedOutDate: e.moved_out_date,
     };
     try {
-      facts.push(factsAsOf(elder, recordsByElder.get(e.id) ?? none, asOf, { countyCode, capabilityLevel: levelByElder.get(e.id) ?? null }));
+      facts.push(factsAsOf(elder, recordsByElder.get(e.id) ?? none, asOf, { countyCode, capabilityLevel: levels.get(e.id) ?? null }));
       ids.push(e.id);
     } catch {
       skipped++;
