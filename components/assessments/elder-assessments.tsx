@@ -7,7 +7,8 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Badge } from "@/components/ui/badge";
 import { buttonVariants } from "@/components/ui/button";
 import { EmptyRow, Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
-import { DUE_TONE, STATUS_TONE } from "@/components/assessments/status";
+import { DUE_TONE } from "@/components/assessments/status";
+import { AssessmentCells } from "@/components/assessments/assessment-cells";
 
 /** The 能力评估 tab of the elder's page: current level, next due date and the assessments. */
 export async function ElderAssessments({ elderId, actor }: { elderId: string; actor: TActor }) {
@@ -87,20 +88,14 @@ export async function ElderAssessments({ elderId, actor }: { elderId: string; ac
                       {a.assessedOn}
                     </Link>
                   </Td>
-                  <Td>
-                    {t(`reasons.${a.reason}`)}
-                    {a.supersedesId ? (
-                      <Badge tone="blue" className="ml-1">
-                        {t("list.correction")}
-                      </Badge>
-                    ) : null}
-                  </Td>
-                  <Td>{a.total ?? "—"}</Td>
-                  <Td>{a.finalLevel === null ? "—" : t(`levels.${a.finalLevel}`)}</Td>
-                  <Td className="text-xs">{[a.assessor1Name, a.assessor2Name].filter(Boolean).join("、")}</Td>
-                  <Td>
-                    <Badge tone={STATUS_TONE[a.status]}>{t(`status.${a.status}`)}</Badge>
-                  </Td>
+                  <AssessmentCells
+                    reason={a.reason}
+                    isCorrection={Boolean(a.supersedesId)}
+                    total={a.total}
+                    finalLevel={a.finalLevel}
+                    assessors={[a.assessor1Name, a.assessor2Name].filter(Boolean).join("、")}
+                    status={a.status}
+                  />
                 </Tr>
               ))
             )}

@@ -13,7 +13,9 @@ import { Badge } from "@/components/ui/badge";
 import { Pagination } from "@/components/ui/pagination";
 import { cn } from "@/components/ui/cn";
 import { can } from "@/lib/authz/policy";
-import { DUE_TONE, STATUS_TONE } from "@/components/assessments/status";
+import { DUE_TONE } from "@/components/assessments/status";
+import { AssessmentCells } from "@/components/assessments/assessment-cells";
+import { FilterBar, FilterField } from "@/components/ui/filter-bar";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("assessment"))("title") };
@@ -99,9 +101,7 @@ export default async function AssessmentsPage({ searchParams }: { searchParams: 
               )}
             </TBody>
           </Table>
-          <div className="border-t border-slate-200 px-4">
-            <Pagination page={due.page} pageSize={due.pageSize} total={due.total} searchParams={params} />
-          </div>
+          <Pagination page={due.page} pageSize={due.pageSize} total={due.total} searchParams={params} />
         </Card>
       </div>
     );
@@ -115,13 +115,11 @@ export default async function AssessmentsPage({ searchParams }: { searchParams: 
         {tabs}
       </nav>
       <Card>
-        <form className="flex flex-wrap items-end gap-3 border-b border-slate-200 px-4 py-3" role="search" data-testid="assessment-filters">
-          <label className="flex flex-col gap-1 text-xs text-slate-600">
-            {t("list.q")}
+        <FilterBar testId="assessment-filters">
+          <FilterField label={t("list.q")}>
             <Input name="q" defaultValue={query.q ?? ""} className="w-48" />
-          </label>
-          <label className="flex flex-col gap-1 text-xs text-slate-600">
-            {t("list.status")}
+          </FilterField>
+          <FilterField label={t("list.status")}>
             <Select name="status" defaultValue={query.status ?? ""} className="w-36">
               <option value="">{t("list.all")}</option>
               {ASSESSMENT_STATUSES.map((s) => (
@@ -130,14 +128,14 @@ export default async function AssessmentsPage({ searchParams }: { searchParams: 
                 </option>
               ))}
             </Select>
-          </label>
+          </FilterField>
           <Button type="submit" variant="secondary">
             {t("list.apply")}
           </Button>
           <Link href="/assessments" className={buttonVariants({ variant: "ghost" })}>
             {t("list.clear")}
           </Link>
-        </form>
+        </FilterBar>
         <Table data-testid="assessments-table">
           <THead>
             <tr>
@@ -164,28 +162,20 @@ export default async function AssessmentsPage({ searchParams }: { searchParams: 
                   </Td>
                   <Td>{r.villageName}</Td>
                   <Td className="whitespace-nowrap">{r.assessedOn}</Td>
-                  <Td>
-                    {t(`reasons.${r.reason}`)}
-                    {r.isCorrection ? (
-                      <Badge tone="blue" className="ml-1">
-                        {t("list.correction")}
-                      </Badge>
-                    ) : null}
-                  </Td>
-                  <Td>{r.total ?? "—"}</Td>
-                  <Td>{r.finalLevel === null ? "—" : t(`levels.${r.finalLevel}`)}</Td>
-                  <Td className="text-xs">{r.assessors}</Td>
-                  <Td>
-                    <Badge tone={STATUS_TONE[r.status]}>{t(`status.${r.status}`)}</Badge>
-                  </Td>
+                  <AssessmentCells
+                    reason={r.reason}
+                    isCorrection={r.isCorrection}
+                    total={r.total}
+                    finalLevel={r.finalLevel}
+                    assessors={r.assessors}
+                    status={r.status}
+                  />
                 </Tr>
               ))
             )}
           </TBody>
         </Table>
-        <div className="border-t border-slate-200 px-4">
-          <Pagination page={page} pageSize={pageSize} total={total} searchParams={params} />
-        </div>
+        <Pagination page={page} pageSize={pageSize} total={total} searchParams={params} />
       </Card>
     </div>
   );
