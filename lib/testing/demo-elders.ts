@@ -1,13 +1,12 @@
 // Fills a county with generated elders (lib/testing/elder-generator.ts): the database side of
 // `npm run cli -- demo generate` and of the registry benchmark.
 //
-// Speed: rows go in chunks, each chunk as two INSERT … SELECT FROM unnest($1::uuid[], …)
-// statements (one for elders, one for their circumstance records) in one transaction. One
-// statement per chunk with one array parameter per column, instead of one bind parameter per
-// value, keeps every statement far below PostgreSQL's 65,535-parameter limit and avoids
-// Prisma's per-row work; 200,000 elders take well under a minute on a laptop.
+// Speed: rows go in chunks, each chunk as two bulk inserts (lib/utils/unnest-insert.ts: one for
+// elders, one for their circumstance records) in one transaction; 200,000 elders take well
+// under a minute.
 import { randomUUID } from "node:crypto";
 import { db, type Db } from "@/lib/db";
+import { unnestInsert, type TUnnestColumn } from "@/lib/utils/unnest-insert";
 import { loadCountyRegions, SEED_COUNTIES } from "@/lib/regions/service";
 import { todayInShanghai } from "@/lib/elders/dates";
 import {
@@ -40,7 +39,7 @@ export async function loadTakenIdNumbers(tx: Db = db): Promise<Set<string>> {
   return new Set(rows.map((r) => r.id_number));
 }
 
-const ELDER_COLUMNS: readonly (readonly [string, string, (e: TGeneratedElder) => unknown])[] = [
+const ELDER_COLUMNS: readonly TUnnestColumn<TGeneratedElder>[] = [
   ["id", "uuid", (e) => e.id],
   ["id_number", "varchar", (e) => e.idNumber],
   ["name", "varchar", (e) => e.name],
@@ -67,7 +66,7 @@ const ELDER_COLUMNS: readonly (readonly [string, string, (e: TGeneratedElder) =>
   ["updated_at", "timestamptz", (e) => e.createdAt],
 ];
 
-const CIRCUMSTANCE_COLUMNS: readonly (readonly [string, string, (c: TGeneratedCircumstance, e: TGeneratedElder) => unknown])[] = [
+const CIRCUMSTANCE_COLUMNS: readonly TUnnestColumn<TGeneratedCircumstance>[] = [
   ["id", "uuid", (c) => c.id],
   ["elder_id", "uuid", (c) => c.elderId],
   ["type", "varchar", (c) => c.type],
@@ -83,25 +82,14 @@ const CIRCUMSTANCE_COLUMNS: readonly (readonly [string, string, (c: TGeneratedCi
   ["updated_at", "timestamptz", (c) => c.createdAt],
 ];
 
-function unnestInsert(table: string, columns: readonly (readonly [string, string, unknown])[]): string {
-  const names = columns.map(([name]) => `"${name}"`).join(", ");
-  const arrays = columns.map(([, type], i) => `$${i + 1}::${type}[]`).join(", ");
-  return `INSERT INTO "${table}" (${names}) SELECT * FROM unnest(${arrays})`;
-}
-
-const INSERT_ELDERS = unnestInsert("elders", ELDER_COLUMNS);
-const INSERT_CIRCUMSTANCES = unnestInsert("circumstance_records", CIRCUMSTANCE_COLUMNS);
-
 /** Writes generated elders and their circumstance records in one transaction. */
 export async function insertGeneratedElders(elders: readonly TGeneratedElder[]): Promise<{ elders: number; circumstances: number }> {
-  const elderArrays = ELDER_COLUMNS.map(([, , value]) => elders.map(value));
-  const pairs = elders.flatMap((e) => e.circumstances.map((c) => [c, e] as const));
-  const circumstanceArrays = CIRCUMSTANCE_COLUMNS.map(([, , value]) => pairs.map(([c, e]) => value(c, e)));
-  await db.$transaction([
-    db.$executeRawUnsafe(INSERT_ELDERS, ...elderArrays),
-    ...(pairs.length > 0 ? [db.$executeRawUnsafe(INSERT_CIRCUMSTANCES, ...circumstanceArrays)] : []),
-  ]);
-  return { elders: elders.length, circumstances: pairs.length };
+  const circumstances = elders.flatMap((e) => e.circumstances);
+  await db.$transaction(async (tx) => {
+    await unnestInsert(tx, "elders", ELDER_COLUMNS, elders);
+    if (circumstances.length > 0) await unnestInsert(tx, "circumstance_records", CIRCUMSTANCE_COLUMNS, circumstances);
+  });
+  return { elders: elders.length, circumstances: circumstances.length };
 }
 
 export type TGenerateCountyOptions = {
