@@ -13,6 +13,7 @@ import { SEED_COUNTY_CODES, seedCatalogue } from "@/lib/catalogue/data";
 import { ZCatalogue, ZCatalogueItem, type TCatalogue, type TCatalogueItem } from "@/lib/policy/catalogue-schema";
 import { parseContent, toVersion, type TCatalogueVersion } from "@/lib/catalogue/queries";
 import { paramKey, readParamValues, ZParamValue } from "@/lib/catalogue/params";
+import { writeCountySetting } from "@/lib/settings/county-settings";
 import type { TPublishDraft, TVersionRef } from "@/lib/catalogue/schemas";
 import type { CatalogueVersion } from "@/lib/generated/prisma/client";
 
@@ -347,19 +348,7 @@ export async function setCountyParameters(actor: TActor, meta: TRequestMeta, cha
       if (change.expectedFen !== undefined && change.expectedFen !== before) throw new AppError("STALE_VERSION", "parameter changed meanwhile");
       if (before === change.valueFen) continue;
       const key = paramKey(change.name);
-      if (change.valueFen === null) await tx.countySetting.delete({ where: { countyCode_key: { countyCode, key } } });
-      else {
-        await tx.countySetting.upsert({
-          where: { countyCode_key: { countyCode, key } },
-          create: { countyCode, key, value: change.valueFen, updatedBy: actor.username },
-          update: { value: change.valueFen, updatedBy: actor.username },
-        });
-      }
-      await recordAudit(tx, actor, meta, {
-        type: "setting.updated",
-        entityType: "setting",
-        entityId: key.slice(0, 64),
-        countyCode,
+      await writeCountySetting(tx, actor, meta, key, change.valueFen, {
         before: { key, valueFen: before },
         after: { key, valueFen: change.valueFen },
       });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { db, type Db } from "@/lib/db";
+import { db, type Db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors/app-error";
 import { assertCan } from "@/lib/authz/policy";
 import { recordAudit } from "@/lib/audit/record";
@@ -48,19 +48,37 @@ export async function setCountySetting<K extends TCountySettingKey>(actor: TActo
   const next = parsed.data as TCountySettingValue<K>;
   return db.$transaction(async (tx) => {
     const before = await getCountySetting(actor.countyCode, key, tx);
-    await tx.countySetting.upsert({
-      where: { countyCode_key: { countyCode: actor.countyCode, key } },
-      create: { countyCode: actor.countyCode, key, value: next as never, updatedBy: actor.username },
-      update: { value: next as never, updatedBy: actor.username },
-    });
-    await recordAudit(tx, actor, meta, {
-      type: "setting.updated",
-      entityType: "setting",
-      entityId: key,
-      countyCode: actor.countyCode,
-      before: { key, value: before },
-      after: { key, value: next },
-    });
+    await writeCountySetting(tx, actor, meta, key, next, { before: { key, value: before }, after: { key, value: next } });
     return next;
+  });
+}
+
+/**
+ * Stores (or, for null, removes) one setting of the actor's county inside the caller's
+ * transaction, with its `setting.updated` audit record. Callers validate the value first.
+ */
+export async function writeCountySetting(
+  tx: Tx,
+  actor: TActor,
+  meta: TRequestMeta,
+  key: string,
+  value: unknown,
+  snapshots: { before: Record<string, unknown>; after: Record<string, unknown> },
+): Promise<void> {
+  const where = { countyCode_key: { countyCode: actor.countyCode, key } };
+  if (value === null) await tx.countySetting.delete({ where });
+  else {
+    await tx.countySetting.upsert({
+      where,
+      create: { countyCode: actor.countyCode, key, value: value as never, updatedBy: actor.username },
+      update: { value: value as never, updatedBy: actor.username },
+    });
+  }
+  await recordAudit(tx, actor, meta, {
+    type: "setting.updated",
+    entityType: "setting",
+    entityId: key.slice(0, 64),
+    countyCode: actor.countyCode,
+    ...snapshots,
   });
 }
