@@ -124,7 +124,7 @@ async function fieldColumns(tx: Tx, elder: Elder, fields: TAssessmentFields) {
  * transaction (a refused submission leaves nothing behind).
  */
 export async function createAssessment(actor: TActor, meta: TRequestMeta, input: { elderId: string; fields: TAssessmentFields; submit?: boolean }) {
-  assertCan(actor, "assessment.write");
+  // loadElder checks region first (an elder outside it is NOT_FOUND), then the role.
   return db.$transaction(async (tx) => {
     const elder = await loadElder(tx, actor, input.elderId);
     if (elder.status !== "living") throw invalid({ _form: [E("elderNotLiving")] });

@@ -2,7 +2,12 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { ROLES, type TRole } from "@/lib/authz/roles";
 import type { TActor } from "@/lib/authz/actor";
 import { actorFromUser } from "@/lib/users/actor-from-user";
-import { createElder, createUser, makeIdNumber, YANGLING } from "@/lib/testing/factories";
+import { createElder, createUser, makeIdNumber, systemActor, YANGLING } from "@/lib/testing/factories";
+import { assessmentFields } from "@/lib/testing/assessment-factories";
+import { getAssessment } from "@/lib/assessment/queries";
+import { confirmAssessment, createAssessment } from "@/lib/assessment/service";
+import { evaluateElder } from "@/lib/catalogue/evaluation";
+import { loadSeedCatalogues } from "@/lib/catalogue/service";
 import { getElder, listElders } from "@/lib/elders/queries";
 import { addCircumstance, changeElderStatus, createElder as createElderService, revealElderField, updateElder } from "@/lib/elders/service";
 import { ZCreateElder, ZElderListQuery } from "@/lib/elders/schemas";
@@ -18,13 +23,15 @@ import { db } from "@/lib/db";
 // real database. The expectations are written out here, independently of lib/authz/policy.ts.
 
 type TOutcome = "ok" | "forbidden" | "not_found" | "hidden" | "rejected";
-type TTarget = { userId: string; regionCode: string; auditId: bigint; elderId: string; villageCode: string };
+type TTarget = { userId: string; regionCode: string; auditId: bigint; elderId: string; villageCode: string; assessmentId: string };
 
 const meta = { ip: "127.0.0.1", userAgent: "matrix" };
 const ADMIN_ONLY: TRole[] = ["county_admin"];
 const EVERYONE: TRole[] = [...ROLES];
 const ELDER_WRITERS: TRole[] = ["village_clerk", "township_reviewer", "county_approver", "county_admin"];
 const ELDER_REVEALERS: TRole[] = ["village_clerk", "township_reviewer", "county_approver", "assessor", "county_admin"];
+const ASSESSORS: TRole[] = ["assessor"];
+const CONFIRMERS: TRole[] = ["assessor", "county_approver"];
 
 /** A village inside a target region (the region itself when it is a village). */
 const VILLAGE_IN: Record<string, string> = {
@@ -156,6 +163,23 @@ const ENTRY_POINTS: Record<string, { allowed: TRole[]; outside: (role: TRole) =>
     outside: () => "not_found",
     run: (a, t) => outcome(async () => (await revealElderField(a, meta, t.elderId, "idNumber"), "ok")),
   },
+  "assessments.get": { allowed: EVERYONE, outside: () => "not_found", run: (a, t) => outcome(async () => (await getAssessment(a, t.assessmentId), "ok")) },
+  "assessments.create": {
+    allowed: ASSESSORS,
+    outside: () => "not_found",
+    run: (a, t) => outcome(async () => (await createAssessment(a, meta, { elderId: t.elderId, fields: assessmentFields() }), "ok")),
+  },
+  "assessments.confirm": {
+    allowed: CONFIRMERS,
+    outside: () => "not_found",
+    run: (a, t) =>
+      outcome(async () => {
+        const { version } = await db.assessment.findUniqueOrThrow({ where: { id: t.assessmentId } });
+        await confirmAssessment(a, meta, { id: t.assessmentId, version });
+        return "ok";
+      }),
+  },
+  "policy.evaluateElder": { allowed: EVERYONE, outside: () => "not_found", run: (a, t) => outcome(async () => (await evaluateElder(a, t.elderId), "ok")) },
   "audit.list": {
     allowed: ADMIN_ONLY,
     outside: (r) => (ADMIN_ONLY.includes(r) ? "hidden" : "forbidden"),
@@ -212,12 +236,14 @@ async function makeTarget(regionCode: string): Promise<TTarget> {
   const audit = await db.auditLog.findFirstOrThrow({ where: { entityId: user.id }, orderBy: { id: "desc" } });
   const villageCode = VILLAGE_IN[regionCode];
   const elder = await createElder({ villageCode });
-  return { userId: user.id, regionCode, auditId: audit.id, elderId: elder.id, villageCode };
+  const assessment = await createAssessment(systemActor(elder.countyCode), meta, { elderId: elder.id, fields: assessmentFields(), submit: true });
+  return { userId: user.id, regionCode, auditId: audit.id, elderId: elder.id, villageCode, assessmentId: assessment.id };
 }
 
 describe("permission matrix", () => {
   const actors = {} as Record<TRole, TActor>;
   beforeAll(async () => {
+    await loadSeedCatalogues();
     for (const role of ROLES) actors[role] = actorFromUser(await createUser({ role, regionCode: HOME[role] }));
   });
 
@@ -237,6 +263,6 @@ describe("permission matrix", () => {
     }
     expect(mismatches).toEqual([]);
     expect(checked).toBe(ROLES.length * Object.keys(ENTRY_POINTS).length * 2);
-    expect(checked).toBe(6 * 16 * 2);
-  });
+    expect(checked).toBe(6 * 20 * 2);
+  }, 180_000); // 240 cells, each on fresh data
 });
