@@ -54,6 +54,22 @@ export const ZAuditEvent = z.discriminatedUnion("type", [
   event("catalogue.retired", "catalogue"),
   event("catalogue.seeded", "catalogue"),
   event("setting.updated", "setting"),
+  event("case.created", "case"),
+  event("case.submit", "case"),
+  event("case.verify", "case"),
+  event("case.start_notice", "case"),
+  event("case.end_notice", "case"),
+  event("case.object", "case"),
+  event("case.review_approve", "case"),
+  event("case.return", "case"),
+  event("case.approve", "case"),
+  event("case.reject", "case"),
+  event("case.withdraw", "case"),
+  event("case.attachment_added", "case"),
+  event("case.attachment_removed", "case"),
+  event("entitlement.created", "entitlement"),
+  event("token.created", "token"),
+  event("token.revoked", "token"),
 ]);
 
 export type TAuditEvent = z.infer<typeof ZAuditEvent>;

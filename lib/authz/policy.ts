@@ -28,6 +28,12 @@ export const POLICY = {
   "policy.evaluate": ALL,
   "settings.manage": ["county_admin"],
   "case.read": ["village_clerk", "township_reviewer", "county_approver", "county_admin", "viewer"],
+  // 发起申请 (the village window, or the township's 主动发现); the transitions themselves are
+  // decided per state by lib/cases/workflow.ts, among the roles of case.act.
+  "case.create": ["village_clerk", "township_reviewer"],
+  "case.act": ["village_clerk", "township_reviewer", "county_approver"],
+  "case.attach": ["village_clerk", "township_reviewer"],
+  "token.manage": ["county_admin"],
   "entitlement.read": ["township_reviewer", "county_approver", "county_admin", "viewer"],
   "visit.read": ["village_clerk", "township_reviewer", "county_approver", "county_admin", "viewer"],
   "stats.read": ["township_reviewer", "county_approver", "assessor", "county_admin", "viewer"],

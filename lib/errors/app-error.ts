@@ -11,6 +11,15 @@ export const ERROR_STATUS = {
   VALIDATION: 422,
   CONFLICT: 409,
   STALE_VERSION: 409,
+  /** Someone else moved the case first (stale expectedVersion): nothing was written. */
+  CASE_CONFLICT: 409,
+  /** The case's state does not allow the action (e.g. approving a draft). */
+  CASE_WRONG_STATE: 409,
+  CASE_NOTICE_RUNNING: 409,
+  CASE_DUPLICATE: 409,
+  CASE_NOT_ELIGIBLE: 422,
+  CASE_AMOUNT_UNSET: 422,
+  CASE_EXCLUDED: 422,
   RATE_LIMITED: 429,
   INTERNAL: 500,
 } as const;

@@ -9,6 +9,7 @@ import type { TActor, TRequestMeta } from "@/lib/authz/actor";
 // reads as the default, so a county that never touched a setting gets the documented behaviour.
 
 const ZMonths = z.number().int().min(1).max(120);
+const ZWorkingDays = z.number().int().min(0).max(120);
 
 export const COUNTY_SETTINGS = {
   /** Reassessment interval by age on the last confirmed assessment's date (ADR 008). */
@@ -22,6 +23,32 @@ export const COUNTY_SETTINGS = {
     schema: z.boolean(),
     default: false,
   },
+  /**
+   * Time limit of each workflow step in working days (办理时限), counted from the day the case
+   * entered the step; for a running notice, from its last day. ADR 011.
+   */
+  "case.stepLimits": {
+    schema: z.strictObject({
+      draft: ZWorkingDays,
+      verification: ZWorkingDays,
+      notice_pending: ZWorkingDays,
+      in_notice: ZWorkingDays,
+      returned: ZWorkingDays,
+      township_review: ZWorkingDays,
+      county_approval: ZWorkingDays,
+    }),
+    default: { draft: 3, verification: 10, notice_pending: 3, in_notice: 3, returned: 10, township_review: 10, county_approval: 10 },
+  },
+  /** When an approved monthly benefit starts: the month after approval (default) or the same month. */
+  "case.benefitStart": {
+    schema: z.enum(["next_month", "approval_month"]),
+    default: "next_month",
+  },
+  /** Public holidays and make-up working days (调休上班) for working-day limits. */
+  "calendar.workingDays": {
+    schema: z.strictObject({ holidays: z.array(z.iso.date()).max(400), workdays: z.array(z.iso.date()).max(100) }),
+    default: { holidays: [], workdays: [] },
+  },
 } as const;
 
 export type TCountySettingKey = keyof typeof COUNTY_SETTINGS;
@@ -29,7 +56,7 @@ export type TCountySettingValue<K extends TCountySettingKey> = z.infer<(typeof C
 export type TAssessmentInterval = TCountySettingValue<"assessment.interval">;
 
 export function defaultCountySetting<K extends TCountySettingKey>(key: K): TCountySettingValue<K> {
-  return structuredClone(COUNTY_SETTINGS[key].default) as TCountySettingValue<K>;
+  return structuredClone(COUNTY_SETTINGS[key].default as unknown) as TCountySettingValue<K>;
 }
 
 /** The county's value, or the default when none is stored (or the stored one no longer parses). */

@@ -14,5 +14,6 @@ import assessment from "./assessment.json" with { type: "json" };
 import policy from "./policy.json" with { type: "json" };
 import registry from "./registry.json" with { type: "json" };
 import catalogue from "./catalogue.json" with { type: "json" };
+import cases from "./cases.json" with { type: "json" };
 
-export default { common, nav, roles, auth, errors, validation, home, users, regions, audit, shell, elders, assessment, policy, registry, catalogue };
+export default { common, nav, roles, auth, errors, validation, home, users, regions, audit, shell, elders, assessment, policy, registry, catalogue, cases };
