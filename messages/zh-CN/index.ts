@@ -15,5 +15,8 @@ import policy from "./policy.json" with { type: "json" };
 import registry from "./registry.json" with { type: "json" };
 import catalogue from "./catalogue.json" with { type: "json" };
 import cases from "./cases.json" with { type: "json" };
+import caseDocs from "./caseDocs.json" with { type: "json" };
+import tokens from "./tokens.json" with { type: "json" };
+import settings from "./settings.json" with { type: "json" };
 
-export default { common, nav, roles, auth, errors, validation, home, users, regions, audit, shell, elders, assessment, policy, registry, catalogue, cases };
+export default { common, nav, roles, auth, errors, validation, home, users, regions, audit, shell, elders, assessment, policy, registry, catalogue, cases, caseDocs, tokens, settings };
