@@ -13,7 +13,6 @@
 //
 // Options: --runs <n> (20)  --elders <n> (200000)  --fresh  --no-import
 //          --import-rows <n> (100000)  --import-format xlsx|csv (xlsx)  --json
-import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import os from "node:os";
@@ -21,17 +20,14 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import ExcelJS from "exceljs";
-import pg from "pg";
-import { databaseUrlFor, prepareTestDatabase } from "@/lib/testing/test-database";
+import { ensureCountyElders, log, prepareBenchDatabase, table, TARGET_MS, time, type TBenchCase as TCase, type TFigure } from "./lib/bench";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const COUNTY = "610403";
 const SEED = 20261122;
 const IMPORT_SEED = 20261123;
-const TARGET_MS = 300;
 const IMPORT_TARGET_S = 120;
-const WARMUP_RUNS = 2;
-const DEFAULT_SERVER = "postgresql://postgres@127.0.0.1:5432/postgres";
+const WARMUP_RUNS = 2; // as scripts/lib/bench.ts time()
 
 const { values: args } = parseArgs({
   options: {
@@ -49,100 +45,11 @@ const ELDERS = Number(args.elders);
 const IMPORT_ROWS = Number(args["import-rows"]);
 const IMPORT_FORMAT = args["import-format"] === "csv" ? "csv" : "xlsx";
 
-const log = (message: string) => process.stderr.write(`${message}\n`);
-
-// -------------------------------------------------------------------------------------------
-// Database
-
-async function prepareBenchDatabase(): Promise<{ url: string; managed: boolean }> {
-  if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, managed: false };
-  const server = process.env.BENCH_SERVER_URL ?? DEFAULT_SERVER;
-  if (args.fresh) {
-    log("重建基准数据库 yiyang_bench …");
-    return { url: await prepareTestDatabase(server, "yiyang_bench"), managed: true };
-  }
-  const url = databaseUrlFor(server, "yiyang_bench");
-  const admin = new pg.Client({ connectionString: server });
-  await admin.connect();
-  try {
-    const exists = await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", ["yiyang_bench"]);
-    if (exists.rowCount === 0) await admin.query(`CREATE DATABASE "yiyang_bench"`);
-  } finally {
-    await admin.end();
-  }
-  try {
-    execFileSync(path.join(ROOT, "node_modules/.bin/prisma"), ["migrate", "deploy"], {
-      cwd: ROOT,
-      env: { ...process.env, DATABASE_URL: url },
-      stdio: "pipe",
-    });
-    return { url, managed: true };
-  } catch {
-    // A migration changed under an existing bench database: start over.
-    log("迁移失败，重建基准数据库 yiyang_bench …");
-    return { url: await prepareTestDatabase(server, "yiyang_bench"), managed: true };
-  }
-}
-
 async function vacuumAnalyze() {
   const { db } = await import("@/lib/db");
   // VACUUM cannot run in a transaction; each raw statement here runs on its own.
   await db.$executeRawUnsafe(`VACUUM ANALYZE elders`);
   await db.$executeRawUnsafe(`VACUUM ANALYZE circumstance_records`);
-}
-
-// -------------------------------------------------------------------------------------------
-// Timing
-
-type TCase = { name: string; run: () => Promise<unknown>; size?: (result: unknown) => string };
-type TFigure = { name: string; medianMs: number; p95Ms: number; minMs: number; maxMs: number; result: string; overTarget: boolean };
-
-function quantile(sorted: number[], q: number): number {
-  // Nearest rank: with 20 runs, p95 is the 19th fastest.
-  const rank = Math.min(sorted.length, Math.max(1, Math.ceil(q * sorted.length)));
-  return sorted[rank - 1];
-}
-
-const round = (ms: number) => Math.round(ms * 10) / 10;
-
-async function time(c: TCase): Promise<TFigure> {
-  let result: unknown;
-  for (let i = 0; i < WARMUP_RUNS; i++) result = await c.run();
-  const samples: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const start = performance.now();
-    result = await c.run();
-    samples.push(performance.now() - start);
-  }
-  samples.sort((a, b) => a - b);
-  const median = samples.length % 2 ? samples[(samples.length - 1) / 2] : (samples[samples.length / 2 - 1] + samples[samples.length / 2]) / 2;
-  const p95 = quantile(samples, 0.95);
-  return {
-    name: c.name,
-    medianMs: round(median),
-    p95Ms: round(p95),
-    minMs: round(samples[0]),
-    maxMs: round(samples[samples.length - 1]),
-    result: c.size ? c.size(result) : "",
-    overTarget: p95 > TARGET_MS,
-  };
-}
-
-function table(figures: TFigure[]): string {
-  const width = (s: string) => [...s].reduce((w, ch) => w + (/[\u2e80-\uffef]/.test(ch) ? 2 : 1), 0);
-  const padEnd = (s: string, n: number) => s + " ".repeat(Math.max(0, n - width(s)));
-  const padStart = (s: string, n: number) => " ".repeat(Math.max(0, n - width(s))) + s;
-  const nameWidth = Math.max(...figures.map((f) => width(f.name)), 4);
-  const resultWidth = Math.max(...figures.map((f) => width(f.result)), 6);
-  const header = `${padEnd("case", nameWidth)}  ${padStart("median", 8)}  ${padStart("p95", 8)}  ${padStart("max", 8)}  ${padEnd("result", resultWidth)}  target`;
-  const lines = figures.map(
-    (f) =>
-      `${padEnd(f.name, nameWidth)}  ${padStart(f.medianMs.toFixed(1), 8)}  ${padStart(f.p95Ms.toFixed(1), 8)}  ${padStart(
-        f.maxMs.toFixed(1),
-        8,
-      )}  ${padEnd(f.result, resultWidth)}  ${f.overTarget ? `OVER ${TARGET_MS} ms` : "ok"}`,
-  );
-  return [header, "-".repeat(width(header)), ...lines].join("\n");
 }
 
 // -------------------------------------------------------------------------------------------
@@ -272,39 +179,20 @@ async function timeImport(actor: unknown): Promise<TImportFigures | { skipped: s
 // -------------------------------------------------------------------------------------------
 
 async function main() {
-  const { url, managed } = await prepareBenchDatabase();
+  const { url, managed } = await prepareBenchDatabase(args.fresh);
   process.env.DATABASE_URL = url;
 
   // Imported after DATABASE_URL is set; lib/db reads it on first use.
   const { db, disconnectDb } = await import("@/lib/db");
-  const { ensureRegions } = await import("@/lib/testing/factories");
-  const { generateCountyElders } = await import("@/lib/testing/demo-elders");
   const { listElders, pageElders, getElder } = await import("@/lib/elders/queries");
   const { ZElderListQuery } = await import("@/lib/elders/schemas");
   type TActor = import("@/lib/authz/actor").TActor;
 
   try {
-    await ensureRegions();
-    const existing = await db.elder.count({ where: { countyCode: COUNTY } });
-    if (existing < ELDERS) {
-      log(`县 ${COUNTY} 现有 ${existing} 名老年人，生成 ${ELDERS - existing} 名 …`);
-      let last = 0;
-      const generated = await generateCountyElders({
-        countyCode: COUNTY,
-        count: ELDERS - existing,
-        seed: SEED + existing,
-        onProgress: (done, total) => {
-          if (done === total || Date.now() - last > 2000) {
-            last = Date.now();
-            log(`  已写入 ${done} / ${total}`);
-          }
-        },
-      });
-      log(`  用时 ${generated.seconds} 秒（${generated.circumstances} 条情况记录）`);
-    }
+    const { generated } = await ensureCountyElders(COUNTY, ELDERS, SEED);
     // Measure the steady state: autovacuum analyses and vacuums after bulk inserts (the visibility
     // map lets counts use index-only scans), but not yet right after a bulk load.
-    if (managed || existing < ELDERS) await vacuumAnalyze();
+    if (managed || generated) await vacuumAnalyze();
 
     const total = await db.elder.count({ where: { countyCode: COUNTY } });
     const records = await db.circumstanceRecord.count({ where: { elder: { countyCode: COUNTY } } });
@@ -413,7 +301,7 @@ async function main() {
     log(`县 ${COUNTY}: ${total} 名老年人，${records} 条情况记录；每项 ${WARMUP_RUNS} 次预热 + ${RUNS} 次计时 …`);
     const figures: TFigure[] = [];
     for (const c of cases) {
-      figures.push(await time(c));
+      figures.push(await time(c, RUNS));
       log(`  ${c.name}: ${figures.at(-1)!.medianMs} ms`);
     }
 

@@ -4,6 +4,10 @@ import { NO_REQUEST_META } from "@/lib/authz/actor";
 import { createUser, ensureRegions, systemActor, TEST_PASSWORD, YANGLING } from "@/lib/testing/factories";
 import type { TRole } from "@/lib/authz/roles";
 import { loadSeedCatalogues } from "@/lib/catalogue/service";
+import { actorFromUser } from "@/lib/users/actor-from-user";
+import { todayInShanghai } from "@/lib/elders/dates";
+import { advanceCase, createDraftCase, ITEM_WITH_NOTICE, ITEM_WITHOUT_NOTICE } from "@/lib/testing/case-factories";
+import type { TCaseStatus } from "@/lib/cases/workflow";
 
 /** The demo password of every demo account (documented in the README). */
 export const DEMO_PASSWORD = TEST_PASSWORD;
@@ -26,7 +30,7 @@ export const DEMO_ACCOUNTS: { username: string; displayName: string; role: TRole
 /** How many generated elders the demo county gets (enough to browse, quick to load). */
 export const DEMO_ELDERS = 3_000;
 
-export async function seedDemo(): Promise<{ regionsAdded: number; usersAdded: string[]; eldersAdded: number }> {
+export async function seedDemo(): Promise<{ regionsAdded: number; usersAdded: string[]; eldersAdded: number; casesAdded: number }> {
   const regionsBefore = await db.region.count();
   await ensureRegions();
   const regionsAdded = (await db.region.count()) - regionsBefore;
@@ -43,16 +47,60 @@ export async function seedDemo(): Promise<{ regionsAdded: number; usersAdded: st
     eldersAdded = (await generateCountyElders({ countyCode: "610403", count: DEMO_ELDERS, seed: 20261122 })).elders;
   }
   await loadSeedCatalogues();
-  if (regionsAdded > 0 || usersAdded.length > 0 || eldersAdded > 0) {
+  const casesAdded = await seedDemoCases();
+  if (regionsAdded > 0 || usersAdded.length > 0 || eldersAdded > 0 || casesAdded > 0) {
     await recordAudit(db, systemActor("610403", "seed"), NO_REQUEST_META, {
       type: "system.demo_seeded",
       entityType: "system",
       entityId: null,
       countyCode: "610403",
-      after: { regionsAdded, usersAdded, eldersAdded },
+      after: { regionsAdded, usersAdded, eldersAdded, casesAdded },
     });
   }
-  return { regionsAdded, usersAdded, eldersAdded };
+  return { regionsAdded, usersAdded, eldersAdded, casesAdded };
+}
+
+/** Where the demo cases of the clerk's village stand: something on every desk. */
+const DEMO_CASE_STAGES: { itemCode: string; target: TCaseStatus }[] = [
+  { itemCode: ITEM_WITH_NOTICE, target: "draft" },
+  { itemCode: ITEM_WITH_NOTICE, target: "verification" },
+  { itemCode: ITEM_WITH_NOTICE, target: "notice_pending" },
+  { itemCode: ITEM_WITH_NOTICE, target: "in_notice" },
+  { itemCode: ITEM_WITH_NOTICE, target: "township_review" },
+  { itemCode: ITEM_WITH_NOTICE, target: "township_review" },
+  { itemCode: ITEM_WITH_NOTICE, target: "county_approval" },
+  { itemCode: ITEM_WITH_NOTICE, target: "county_approval" },
+  { itemCode: ITEM_WITH_NOTICE, target: "county_approval" },
+  { itemCode: ITEM_WITHOUT_NOTICE, target: "county_approval" },
+  { itemCode: ITEM_WITH_NOTICE, target: "approved" },
+  { itemCode: ITEM_WITH_NOTICE, target: "approved" },
+  { itemCode: ITEM_WITHOUT_NOTICE, target: "approved" },
+];
+
+/**
+ * Demo applications in 凤岗路社区 made through the workflow service by the demo accounts, so
+ * that every inbox has work and every case a real timeline. Only into a county without cases.
+ */
+async function seedDemoCases(): Promise<number> {
+  if ((await db.case.count({ where: { countyCode: "610403" } })) > 0) return 0;
+  const actorOf = async (username: string) => actorFromUser(await db.user.findUniqueOrThrow({ where: { username }, include: { region: true } }));
+  const actors = { clerk: await actorOf("clerk"), reviewer: await actorOf("reviewer"), approver: await actorOf("approver") };
+  // Elders of 70 and over (高龄津贴), oldest first: the same people on every fresh demo.
+  const cutoff = new Date(`${Number(todayInShanghai().slice(0, 4)) - 71}-01-01T00:00:00.000Z`);
+  const elders = await db.elder.findMany({
+    where: { villageCode: YANGLING.village1, status: "living", birthDate: { lt: cutoff }, hukouRegionCode: { startsWith: "610403" } },
+    orderBy: { idNumber: "asc" },
+    take: DEMO_CASE_STAGES.length,
+    select: { id: true },
+  });
+  let added = 0;
+  for (const [i, elder] of elders.entries()) {
+    const stage = DEMO_CASE_STAGES[i];
+    const created = await createDraftCase(actors.clerk, { elderId: elder.id, itemCode: stage.itemCode, channel: i % 3 === 0 ? "home_visit" : "window" });
+    await advanceCase(created.caseNo, stage.target, actors);
+    added++;
+  }
+  return added;
 }
 
 export async function isDemoSeeded(): Promise<boolean> {

@@ -20,7 +20,7 @@ export function registerDbCommands(program: Command) {
     .action(async (opts: { demo?: boolean; ifEmpty?: boolean }, command: Command) => {
       if (!opts.demo) throw new Error("请指定 --demo（目前只有演示数据）。");
       const result = await withDatabase(async () => {
-        if (opts.ifEmpty && (await isDemoSeeded())) return { regionsAdded: 0, usersAdded: [], eldersAdded: 0, skipped: true };
+        if (opts.ifEmpty && (await isDemoSeeded())) return { regionsAdded: 0, usersAdded: [], eldersAdded: 0, casesAdded: 0, skipped: true };
         return { ...(await seedDemo()), skipped: false };
       });
       print(command, result, () =>
@@ -28,7 +28,7 @@ export function registerDbCommands(program: Command) {
           ? "演示数据已存在，未做改动。"
           : `演示数据已写入：新增区划 ${result.regionsAdded} 个，新增账户 ${result.usersAdded.length} 个${
               result.usersAdded.length ? `（${result.usersAdded.join("、")}）` : ""
-            }，新增老年人档案 ${result.eldersAdded} 份。`,
+            }，新增老年人档案 ${result.eldersAdded} 份，新增演示业务 ${result.casesAdded} 件。`,
       );
     });
 }
