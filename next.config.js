@@ -10,6 +10,9 @@ const nextConfig = {
   typescript: { ignoreBuildErrors: true }, // `npm test` runs tsc itself, once.
   experimental: {
     serverActions: { bodySizeLimit: "20mb" },
+    // The proxy (proxy.ts) buffers request bodies up to this size; a case attachment may be
+    // 10 MB, which with the form's multipart overhead exceeds the 10 MB default.
+    proxyClientMaxBodySize: "20mb",
   },
 };
 

@@ -20,8 +20,9 @@ test("a clerk checks typed-in facts of an unregistered person and sees eligible 
   const allowance = results.locator('[data-code="610403-04"]');
   await expect(allowance).toHaveAttribute("data-eligible", "true");
   await expect(allowance.getByTestId("finder-amount")).toHaveText("每月 ¥100.00");
+  // Typed-in facts are nobody's record yet: applying needs the person registered first.
   await expect(allowance.getByTestId("apply-button")).toBeDisabled();
-  await expect(allowance.getByTestId("apply-button")).toContainText("将随业务办理功能开通");
+  await expect(allowance.getByTestId("apply-register-first")).toContainText("须先登记老年人档案");
   await allowance.locator("summary").click();
   await expect(allowance.getByTestId("finder-reasons")).toContainText("本县户籍，满足");
   await expect(allowance.getByTestId("finder-reasons")).toContainText("年龄 85 周岁，满足 80–89 周岁档");
@@ -48,6 +49,8 @@ test("a clerk picks a registered elder of the village and sees the answer", asyn
   await expect(answer).toContainText("滕秋菊");
   await expect(answer.locator('[data-code="610403-04"]')).toHaveAttribute("data-eligible", "true");
   await expect(answer.locator('[data-code="610403-04"]').getByTestId("finder-amount")).toHaveText("每月 ¥200.00");
+  // A registered elder's eligible item opens the application form with the item chosen.
+  await expect(answer.locator('[data-code="610403-04"]').getByTestId("apply-button")).toHaveAttribute("href", `/cases/new?elderId=${elder.id}&itemCode=610403-04`);
   // The same summary sits on the elder's page.
   await page.goto(`/elders/${elder.id}`);
   await expect(page.getByTestId("elder-policy-summary").locator('[data-code="610403-04"]')).toContainText("每月 ¥200.00");

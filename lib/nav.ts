@@ -7,7 +7,7 @@ export type TNavArea = {
   href: string;
   action: TAction | null;
   ready: boolean;
-  children?: { key: "adminUsers" | "adminRegions" | "adminAudit"; href: string; action: TAction }[];
+  children?: { key: "adminUsers" | "adminRegions" | "adminAudit" | "adminSettings"; href: string; action: TAction }[];
 };
 
 export const NAV: TNavArea[] = [
@@ -15,7 +15,7 @@ export const NAV: TNavArea[] = [
   { key: "elders", href: "/elders", action: "elder.read", ready: true },
   { key: "assessments", href: "/assessments", action: "assessment.read", ready: true },
   { key: "catalogue", href: "/catalogue", action: "catalogue.read", ready: true },
-  { key: "cases", href: "/cases", action: "case.read", ready: false },
+  { key: "cases", href: "/cases", action: "case.read", ready: true },
   { key: "payments", href: "/payments", action: "entitlement.read", ready: false },
   { key: "visits", href: "/visits", action: "visit.read", ready: false },
   { key: "stats", href: "/stats", action: "stats.read", ready: false },
@@ -28,6 +28,7 @@ export const NAV: TNavArea[] = [
       { key: "adminUsers", href: "/admin/users", action: "user.read" },
       { key: "adminRegions", href: "/admin/regions", action: "region.read" },
       { key: "adminAudit", href: "/admin/audit", action: "audit.read" },
+      { key: "adminSettings", href: "/admin/settings", action: "settings.manage" },
     ],
   },
 ];

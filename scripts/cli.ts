@@ -11,6 +11,8 @@ import { registerAssessCommands } from "./cli/assess";
 import { registerElderCommands } from "./cli/elders";
 import { registerDemoCommands } from "./cli/demo";
 import { registerPolicyCommands } from "./cli/policy";
+import { registerTokenCommands } from "./cli/tokens";
+import { registerSettingCommands } from "./cli/settings";
 
 const program = new Command()
   .name("yiyang")
@@ -26,6 +28,8 @@ registerAssessCommands(program);
 registerElderCommands(program);
 registerDemoCommands(program);
 registerPolicyCommands(program);
+registerTokenCommands(program);
+registerSettingCommands(program);
 
 
 program.parseAsync(process.argv).catch((error: unknown) => fail(error));

@@ -2,11 +2,12 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { Check, X } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
-import { Button } from "@/components/ui/button";
+import { Button, buttonVariants } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 import { cn } from "@/components/ui/cn";
 import { formatFen } from "@/lib/catalogue/rule-json";
 import type { TEvaluation, TEvaluationItem } from "@/lib/catalogue/evaluation";
+import type { TReasonLine } from "@/lib/policy/render";
 
 /** How much an item pays: "每月 ¥100.00", "一次性 ¥500.00", or why there is no figure. */
 export function AmountText({ item }: { item: Pick<TEvaluationItem, "eligible" | "monthlyAmountFen" | "oneOffAmountFen" | "delivery"> }) {
@@ -18,9 +19,31 @@ export function AmountText({ item }: { item: Pick<TEvaluationItem, "eligible" | 
   return <span className="text-slate-500">{t("amount.notCash")}</span>;
 }
 
-function ItemRow({ item }: { item: TEvaluationItem }) {
+/** The policy engine's reasons, predicate by predicate, indented by depth, each marked as holding or not. */
+export function ReasonLines({ lines, className, testId }: { lines: TReasonLine[]; className?: string; testId?: string }) {
+  const t = useTranslations("catalogue");
+  return (
+    <ul className={cn("space-y-1 border-l-2 border-slate-100 pl-3 text-sm", className)} aria-label={t("finder.reasons")} data-testid={testId}>
+      {lines.map((line, i) => (
+        <li key={i} className={cn("flex items-start gap-1.5", line.ok ? "text-slate-700" : "text-red-800")} style={{ paddingLeft: `${line.depth * 1.25}rem` }}>
+          {line.ok ? <Check className="mt-0.5 size-3.5 shrink-0 text-emerald-700" aria-label={t("finder.ok")} /> : <X className="mt-0.5 size-3.5 shrink-0" aria-label={t("finder.fail")} />}
+          <span>{line.text}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/**
+ * Where 发起申请 leads, for viewers who take applications: for a registered elder (`applyFor`), the
+ * new-case form; for typed-in facts (`registerFirst`), nowhere yet: the person must be registered.
+ */
+type TApplyProps = { applyFor?: { elderId: string }; registerFirst?: boolean };
+
+function ItemRow({ item, applyFor, registerFirst }: { item: TEvaluationItem } & TApplyProps) {
   const t = useTranslations("catalogue");
   const tp = useTranslations("policy");
+  const td = useTranslations("caseDocs");
   return (
     <li className="py-3" data-testid="finder-item" data-code={item.code} data-eligible={item.eligible}>
       <details className="group">
@@ -37,36 +60,38 @@ function ItemRow({ item }: { item: TEvaluationItem }) {
           <span className="ml-auto text-sm" data-testid="finder-amount">
             <AmountText item={item} />
           </span>
-          {item.eligible && item.needsApplication ? (
-            <Button
-              type="button"
-              size="sm"
-              variant="secondary"
-              disabled
-              aria-disabled="true"
-              title={t("finder.applyLater")}
-              data-testid="apply-button"
-            >
-              {t("finder.apply")}
-              <span className="text-xs font-normal text-slate-500">（{t("finder.applyLater")}）</span>
-            </Button>
+          {item.eligible && item.needsApplication && (applyFor || registerFirst) ? (
+            applyFor ? (
+              <Link
+                href={`/cases/new?elderId=${applyFor.elderId}&itemCode=${encodeURIComponent(item.code)}`}
+                className={buttonVariants({ size: "sm", variant: "secondary" })}
+                data-testid="apply-button"
+              >
+                {t("finder.apply")}
+              </Link>
+            ) : (
+              <span className="flex items-center gap-2">
+                <Button type="button" size="sm" variant="secondary" disabled aria-disabled="true" title={td("apply.registerFirstHint")} data-testid="apply-button">
+                  {t("finder.apply")}
+                </Button>
+                <span className="text-xs text-slate-500" title={td("apply.registerFirstHint")} data-testid="apply-register-first">
+                  {td("apply.registerFirst")}
+                  <Link href="/elders/new" className="ml-1 text-brand-700 hover:underline">
+                    {td("apply.register")}
+                  </Link>
+                </span>
+              </span>
+            )
           ) : null}
         </summary>
-        <ul className="mt-2 space-y-1 border-l-2 border-slate-100 pl-3 text-sm" aria-label={t("finder.reasons")} data-testid="finder-reasons">
-          {item.lines.map((line, i) => (
-            <li key={i} className={cn("flex items-start gap-1.5", line.ok ? "text-slate-700" : "text-red-800")} style={{ paddingLeft: `${line.depth * 1.25}rem` }}>
-              {line.ok ? <Check className="mt-0.5 size-3.5 shrink-0 text-emerald-700" aria-label={t("finder.ok")} /> : <X className="mt-0.5 size-3.5 shrink-0" aria-label={t("finder.fail")} />}
-              <span>{line.text}</span>
-            </li>
-          ))}
-        </ul>
+        <ReasonLines lines={item.lines} className="mt-2" testId="finder-reasons" />
       </details>
     </li>
   );
 }
 
 /** Every item of the catalogue for one person: eligible ones first, each with its reasons. */
-export function EvaluationResults({ evaluation, heading }: { evaluation: TEvaluation; heading?: string }) {
+export function EvaluationResults({ evaluation, heading, applyFor, registerFirst }: { evaluation: TEvaluation; heading?: string } & TApplyProps) {
   const t = useTranslations("catalogue");
   const eligible = evaluation.items.filter((i) => i.eligible);
   const others = evaluation.items.filter((i) => !i.eligible);
@@ -92,7 +117,7 @@ export function EvaluationResults({ evaluation, heading }: { evaluation: TEvalua
           <h3 className="text-sm font-medium text-emerald-800">{t("finder.eligibleItems")}（{eligible.length}）</h3>
           <ul className="divide-y divide-slate-100">
             {eligible.map((item) => (
-              <ItemRow key={item.code} item={item} />
+              <ItemRow key={item.code} item={item} applyFor={applyFor} registerFirst={registerFirst} />
             ))}
           </ul>
         </section>
@@ -102,7 +127,7 @@ export function EvaluationResults({ evaluation, heading }: { evaluation: TEvalua
           <h3 className="text-sm font-medium text-slate-600">{t("finder.otherItems")}（{others.length}）</h3>
           <ul className="divide-y divide-slate-100">
             {others.map((item) => (
-              <ItemRow key={item.code} item={item} />
+              <ItemRow key={item.code} item={item} applyFor={applyFor} registerFirst={registerFirst} />
             ))}
           </ul>
         </section>

@@ -9,8 +9,19 @@ import { EvaluationResults } from "@/components/catalogue/evaluation-results";
 import { CIRCUMSTANCE_KEYS, DISABILITY_CATEGORIES } from "@/lib/policy/facts";
 import type { TFinderState } from "@/lib/catalogue/evaluation";
 
-/** 手动录入: facts for someone not registered, answered on the same page. */
-export function FinderForm({ action, today }: { action: (state: TFinderState, formData: FormData) => Promise<TFinderState>; today: string }) {
+/**
+ * 手动录入: facts for someone not registered, answered on the same page. `registerFirst`: the
+ * viewer takes applications, so eligible items say that the person must be registered first.
+ */
+export function FinderForm({
+  action,
+  today,
+  registerFirst,
+}: {
+  action: (state: TFinderState, formData: FormData) => Promise<TFinderState>;
+  today: string;
+  registerFirst?: boolean;
+}) {
   const t = useTranslations("catalogue");
   const tp = useTranslations("policy");
   const [state, formAction] = useActionState(action, { ok: false } as TFinderState);
@@ -102,7 +113,7 @@ export function FinderForm({ action, today }: { action: (state: TFinderState, fo
           <SubmitButton pendingLabel={t("finder.evaluating")}>{t("finder.evaluate")}</SubmitButton>
         </div>
       </form>
-      {state.ok && state.result ? <EvaluationResults evaluation={state.result} heading={t("finder.resultTitle")} /> : null}
+      {state.ok && state.result ? <EvaluationResults evaluation={state.result} heading={t("finder.resultTitle")} registerFirst={registerFirst} /> : null}
     </div>
   );
 }

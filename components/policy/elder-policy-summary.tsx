@@ -8,8 +8,12 @@ import { formatFen } from "@/lib/catalogue/rule-json";
 import { logError } from "@/lib/entry/log";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 
-/** What the elder may claim today, on the elder's page: eligible items with amounts. */
-export async function ElderPolicySummary({ elderId, actor }: { elderId: string; actor: TActor }) {
+/**
+ * What the elder may claim today, on the elder's page: eligible items with amounts; with
+ * `applyFor` (a living elder, a viewer who takes applications) each item needing an application
+ * links to the new-case form.
+ */
+export async function ElderPolicySummary({ elderId, actor, applyFor }: { elderId: string; actor: TActor; applyFor?: { elderId: string } }) {
   if (!can(actor, "policy.evaluate")) return null;
   const [t, tp, locale] = await Promise.all([getTranslations("catalogue"), getTranslations("policy"), getLocale()]);
   let evaluation;
@@ -57,7 +61,18 @@ export async function ElderPolicySummary({ elderId, actor }: { elderId: string; 
             {eligible.map((i) => (
               <li key={i.code} className="flex items-baseline justify-between gap-3 border-b border-slate-100 py-1" data-code={i.code}>
                 <span className="text-slate-800">{i.name}</span>
-                <span className="shrink-0 tabular-nums text-slate-600">{amount(i)}</span>
+                <span className="flex shrink-0 items-baseline gap-3">
+                  <span className="tabular-nums text-slate-600">{amount(i)}</span>
+                  {applyFor && i.needsApplication ? (
+                    <Link
+                      href={`/cases/new?elderId=${applyFor.elderId}&itemCode=${encodeURIComponent(i.code)}`}
+                      className="text-xs text-brand-700 hover:underline"
+                      data-testid="apply-button"
+                    >
+                      {t("finder.apply")}
+                    </Link>
+                  ) : null}
+                </span>
               </li>
             ))}
           </ul>

@@ -4,7 +4,8 @@ import type { NextAuthConfig } from "next-auth";
 // anonymous requests, and extended in lib/auth/auth.ts with the credentials provider.
 export const SESSION_MAX_AGE_SECONDS = Number(process.env.SESSION_HOURS ?? 10) * 3600;
 
-export const PUBLIC_PATHS = ["/login", "/api/auth"];
+// The API description is public: integrators read it before they hold a token.
+export const PUBLIC_PATHS = ["/login", "/api/auth", "/api/v1/openapi.json"];
 
 export const authConfig = {
   trustHost: true,

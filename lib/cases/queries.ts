@@ -125,16 +125,21 @@ export async function listCases(actor: TActor, query: TCaseListQuery, today = to
   return { items, total, page: query.page, pageSize: CASE_PAGE_SIZE };
 }
 
-/** How many cases wait on the actor, and how many of them are overdue (home page, navigation). */
+/**
+ * How many cases wait on the actor and how many of those are overdue (home page, inbox), and
+ * how many open cases of the whole region are overdue (the overdue view, for supervision).
+ */
 export async function inboxCounts(actor: TActor, today = todayInShanghai()) {
-  if (!can(actor, "case.read")) return { waiting: 0, overdue: 0 };
+  if (!can(actor, "case.read")) return { waiting: 0, overdue: 0, regionOverdue: 0 };
   const statuses = viewStatuses(actor, "inbox")!;
   const base = { ...regionScope(actor), status: { in: statuses } };
-  const [waiting, overdue] = await Promise.all([
+  const late = { dueDate: { lt: dateValue(today) } };
+  const [waiting, overdue, regionOverdue] = await Promise.all([
     db.case.count({ where: base }),
-    db.case.count({ where: { ...base, dueDate: { lt: dateValue(today) } } }),
+    db.case.count({ where: { ...base, ...late } }),
+    db.case.count({ where: { ...regionScope(actor), status: { in: [...OPEN_STATUSES] }, ...late } }),
   ]);
-  return { waiting, overdue };
+  return { waiting, overdue, regionOverdue };
 }
 
 async function regionNames(codes: string[]): Promise<Map<string, string>> {
@@ -142,6 +147,14 @@ async function regionNames(codes: string[]): Promise<Map<string, string>> {
   if (unique.length === 0) return new Map();
   const rows = await db.region.findMany({ where: { code: { in: unique } }, select: { code: true, name: true } });
   return new Map(rows.map((r) => [r.code, r.name]));
+}
+
+/** Display names of staff accounts by username. */
+async function staffNames(usernames: string[]): Promise<Map<string, string>> {
+  const unique = [...new Set(usernames)];
+  if (unique.length === 0) return new Map();
+  const rows = await db.user.findMany({ where: { username: { in: unique } }, select: { username: true, displayName: true } });
+  return new Map(rows.map((r) => [r.username, r.displayName]));
 }
 
 export type TCaseStep = {
@@ -170,6 +183,7 @@ export async function getCase(actor: TActor, caseNo: string, today = todayInShan
   if (!c) throw new AppError("NOT_FOUND", "case not found");
   assertCan(actor, "case.read", c);
   const names = await regionNames([c.villageCode, `${c.townshipCode}000`, `${c.countyCode}000000`]);
+  const uploaders = await staffNames(c.attachments.map((a) => a.uploadedBy));
   const noticeEndsOn = isoDateOrNull(c.noticeEndsOn);
   const open = !FINAL_STATUSES.includes(c.status);
   const dueDate = isoDateOrNull(c.dueDate);
@@ -244,6 +258,7 @@ export async function getCase(actor: TActor, caseNo: string, today = todayInShan
       contentType: a.contentType,
       sizeBytes: a.sizeBytes,
       uploadedBy: a.uploadedBy,
+      uploadedByName: uploaders.get(a.uploadedBy) ?? a.uploadedBy,
       uploadedAt: a.uploadedAt,
     })),
     entitlement: c.entitlement

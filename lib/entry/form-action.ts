@@ -24,11 +24,21 @@ export async function runFormAction(
     return result;
   } catch (error) {
     if (isNextControlFlow(error)) throw error;
-    if (isAppError(error)) return { ok: false, ...translateAppError(t as never, error), values };
-    const eventId = randomUUID().slice(0, 8);
-    logError(eventId, error);
-    return { ok: false, message: t("errors.INTERNAL", { eventId }), values };
+    return { ok: false, ...describeError(t, error), values };
   }
+}
+
+type TTranslator = Awaited<ReturnType<typeof getTranslations>>;
+
+/**
+ * What the user reads about a failure: an AppError's translated message and field errors, or, for
+ * anything unexpected, a generic message with an event id under which the error is logged.
+ */
+export function describeError(t: TTranslator, error: unknown): { message: string; fieldErrors?: Record<string, string[]> } {
+  if (isAppError(error)) return translateAppError(t as never, error);
+  const eventId = randomUUID().slice(0, 8);
+  logError(eventId, error);
+  return { message: t("errors.INTERNAL", { eventId }) };
 }
 
 /** redirect() and notFound() work by throwing; they must not be caught as failures. */

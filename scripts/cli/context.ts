@@ -2,7 +2,9 @@ import type { Command } from "commander";
 import { ZodError } from "zod";
 import { findRunningEmbeddedDb, startEmbeddedDb } from "../lib/embedded-db.mjs";
 import { disconnectDb } from "@/lib/db";
-import { isAppError } from "@/lib/errors/app-error";
+import { isAppError, type AppError } from "@/lib/errors/app-error";
+import { translator } from "@/lib/i18n/translate";
+import { translateAppError } from "@/lib/entry/messages";
 
 /** Whether the root program was given --json. */
 export function wantsJson(command: Command): boolean {
@@ -19,11 +21,20 @@ export function fail(error: unknown): never {
   const message =
     error instanceof ZodError
       ? error.issues.map((i) => i.message).join("；")
-      : isAppError(error) || error instanceof Error
-        ? error.message
-        : String(error);
+      : isAppError(error)
+        ? appErrorText(error)
+        : error instanceof Error
+          ? error.message
+          : String(error);
   process.stderr.write(`错误: ${message}\n`);
   process.exit(1);
+}
+
+/** An AppError as staff read it in the application: the code's message, then each field's. */
+function appErrorText(error: AppError): string {
+  const { message, fieldErrors } = translateAppError(translator() as never, error);
+  const fields = Object.values(fieldErrors ?? {}).flat();
+  return fields.length ? `${message}${fields.join("；")}` : message;
 }
 
 /**

@@ -7,6 +7,8 @@ import { runFormAction } from "@/lib/entry/form-action";
 import type { TFormState } from "@/lib/entry/form-state";
 import { ZCreateUser, ZResetPassword, ZUpdateUser, ZUserId } from "@/lib/users/schemas";
 import { createUser, resetPassword, setUserActive, unlockUser, updateUser } from "@/lib/users/service";
+import { ZCreateToken, ZRevokeToken } from "@/lib/tokens/schemas";
+import { createToken, revokeToken } from "@/lib/tokens/service";
 import { z } from "zod";
 
 // Thin entry points: authenticate, parse, call one service (which loads the account inside the
@@ -68,5 +70,32 @@ export async function resetPasswordAction(_prev: TFormState, formData: FormData)
     await resetPassword(actor, await getRequestMeta(), input.id, input.password);
     revalidatePath("/admin/users", "layout");
     return { ok: true, message: "users.passwordResetDone" };
+  });
+}
+
+/** What the token form gets back: on success, the new token, shown once and never stored in the page. */
+export type TTokenFormState = TFormState & { token?: string; tokenName?: string };
+
+export async function createTokenAction(_prev: TTokenFormState, formData: FormData): Promise<TTokenFormState> {
+  const values = formObject(formData);
+  return runFormAction(values, async () => {
+    const actor = await getActor();
+    const input = parseInput(ZCreateToken, values);
+    const issued = await createToken(actor, await getRequestMeta(), input);
+    revalidatePath(`/admin/users/${input.userId}`);
+    return { ok: true, token: issued.token, tokenName: issued.name } as TTokenFormState;
+  });
+}
+
+const ZRevokeTokenForm = ZRevokeToken.extend({ userId: z.string().uuid() });
+
+export async function revokeTokenAction(_prev: TFormState, formData: FormData): Promise<TFormState> {
+  const values = formObject(formData);
+  return runFormAction(values, async () => {
+    const actor = await getActor();
+    const input = parseInput(ZRevokeTokenForm, values);
+    await revokeToken(actor, await getRequestMeta(), { tokenId: input.tokenId });
+    revalidatePath(`/admin/users/${input.userId}`);
+    return { ok: true, message: "tokens.revokedDone" };
   });
 }

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { getActor } from "@/lib/auth/session";
-import { assertCan } from "@/lib/authz/policy";
+import { assertCan, can } from "@/lib/authz/policy";
 import { orNotFound } from "@/lib/entry/page";
 import { toLocale } from "@/lib/i18n/config";
 import { todayInShanghai } from "@/lib/elders/dates";
@@ -32,6 +32,8 @@ export default async function FinderPage({ searchParams }: { searchParams: Promi
   const asOf = ZAsOf.parse(params.asOf) ?? todayInShanghai();
   const elderId = z.string().uuid().safeParse(params.elder).success ? params.elder! : null;
   const [t, te, locale] = await Promise.all([getTranslations("catalogue"), getTranslations("elders"), getLocale()]);
+  // 发起申请 is offered only to the roles that take applications (the new-case page checks again).
+  const mayApply = can(actor, "case.create");
   const found = q ? await orNotFound(listElders(actor, ZElderListQuery.parse({ q, sort: "name", dir: "asc" }))) : null;
   const [elder, evaluation] = elderId
     ? await orNotFound(Promise.all([getElder(actor, elderId), evaluateElder(actor, elderId, { asOf, locale: toLocale(locale) })]))
@@ -92,6 +94,7 @@ export default async function FinderPage({ searchParams }: { searchParams: Promi
                 <EvaluationResults
                   evaluation={evaluation}
                   heading={t("finder.elderHeading", { name: elder.name, id: elder.idNumberMasked })}
+                  applyFor={mayApply && elder.status === "living" ? { elderId: elder.id } : undefined}
                 />
                 <p className="mt-2 text-xs text-slate-500">
                   <Link href={`/elders/${elder.id}`} className="text-brand-700 hover:underline">
@@ -105,7 +108,7 @@ export default async function FinderPage({ searchParams }: { searchParams: Promi
         <Card>
           <CardHeader title={t("finder.typeFacts")} description={t("finder.typeFactsHint")} />
           <CardBody>
-            <FinderForm action={evaluateFactsAction} today={todayInShanghai()} />
+            <FinderForm action={evaluateFactsAction} today={todayInShanghai()} registerFirst={mayApply && can(actor, "elder.write")} />
           </CardBody>
         </Card>
       </div>

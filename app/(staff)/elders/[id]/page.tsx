@@ -2,8 +2,9 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { z } from "zod";
-import { Pencil, Plus } from "lucide-react";
+import { FilePlus2, Pencil, Plus } from "lucide-react";
 import { getActor } from "@/lib/auth/session";
+import { can } from "@/lib/authz/policy";
 import { orNotFound } from "@/lib/entry/page";
 import { getElder } from "@/lib/elders/queries";
 import { PageHeader } from "@/components/ui/page-header";
@@ -18,10 +19,12 @@ import { StatusDialog } from "@/components/elders/status-dialog";
 import { CircumstanceDialog, DeleteCircumstanceButton } from "@/components/elders/circumstance-dialog";
 import { ElderAssessments } from "@/components/assessments/elder-assessments";
 import { ElderPolicySummary } from "@/components/policy/elder-policy-summary";
+import { ElderCases } from "@/components/cases/elder-cases";
+import { ElderBenefits } from "@/components/cases/elder-benefits";
 import { changeElderStatusAction, deleteCircumstanceAction, revealElderFieldAction, saveCircumstanceAction } from "../actions";
 
 const TABS = ["info", "circumstances", "assessments", "cases", "benefits", "visits"] as const;
-const LATER_TABS: readonly TTab[] = ["cases", "benefits", "visits"];
+const LATER_TABS: readonly TTab[] = ["visits"];
 type TTab = (typeof TABS)[number];
 
 export default async function ElderPage({
@@ -37,7 +40,15 @@ export default async function ElderPage({
   const elder = await orNotFound(getElder(actor, id));
   const { tab: rawTab, done } = await searchParams;
   const tab: TTab = (TABS as readonly string[]).includes(rawTab ?? "") ? (rawTab as TTab) : "info";
-  const [t, te, tc, format] = await Promise.all([getTranslations("registry"), getTranslations("elders"), getTranslations("common"), getFormatter()]);
+  const [t, te, tc, td, format] = await Promise.all([
+    getTranslations("registry"),
+    getTranslations("elders"),
+    getTranslations("common"),
+    getTranslations("caseDocs"),
+    getFormatter(),
+  ]);
+  // 发起申请 is offered for a living elder to the roles that take applications (the action checks again).
+  const canApply = elder.status === "living" && can(actor, "case.create");
   const inForce = elder.circumstances.filter((c) => c.inForce);
   const dt = (label: string, value: React.ReactNode, testId?: string) => (
     <div className="grid grid-cols-[8rem_1fr] gap-3 py-1.5 text-sm">
@@ -65,13 +76,23 @@ export default async function ElderPage({
           </span>
         }
         actions={
-          elder.canWrite ? (
+          elder.canWrite || canApply ? (
             <>
-              <StatusDialog elder={elder} action={changeElderStatusAction} />
-              <Link href={`/elders/${elder.id}/edit`} className={buttonVariants()}>
-                <Pencil aria-hidden="true" />
-                {t("edit")}
-              </Link>
+              {canApply ? (
+                <Link href={`/cases/new?elderId=${elder.id}`} className={buttonVariants({ variant: "secondary" })} data-testid="elder-apply">
+                  <FilePlus2 aria-hidden="true" />
+                  {td("elderCases.new")}
+                </Link>
+              ) : null}
+              {elder.canWrite ? (
+                <>
+                  <StatusDialog elder={elder} action={changeElderStatusAction} />
+                  <Link href={`/elders/${elder.id}/edit`} className={buttonVariants()}>
+                    <Pencil aria-hidden="true" />
+                    {t("edit")}
+                  </Link>
+                </>
+              ) : null}
             </>
           ) : null
         }
@@ -230,11 +251,15 @@ export default async function ElderPage({
 
       {tab === "info" ? (
         <div className="mt-5">
-          <ElderPolicySummary elderId={elder.id} actor={actor} />
+          <ElderPolicySummary elderId={elder.id} actor={actor} applyFor={canApply ? { elderId: elder.id } : undefined} />
         </div>
       ) : null}
 
       {tab === "assessments" ? <ElderAssessments elderId={elder.id} actor={actor} /> : null}
+
+      {tab === "cases" ? <ElderCases elderId={elder.id} actor={actor} canApply={canApply} /> : null}
+
+      {tab === "benefits" ? <ElderBenefits elderId={elder.id} actor={actor} /> : null}
 
       {LATER_TABS.includes(tab) ? (
         <Card>

@@ -13,7 +13,9 @@ import { Badge } from "@/components/ui/badge";
 import { Notice } from "@/components/ui/notice";
 import { UserForm } from "@/components/users/user-form";
 import { AccountActions } from "@/components/users/account-actions";
-import { resetPasswordAction, setUserActiveAction, unlockUserAction, updateUserAction } from "../actions";
+import { TokenCard } from "@/components/tokens/token-card";
+import { listTokens } from "@/lib/tokens/service";
+import { createTokenAction, resetPasswordAction, revokeTokenAction, setUserActiveAction, unlockUserAction, updateUserAction } from "../actions";
 
 export default async function EditUserPage({
   params,
@@ -26,7 +28,12 @@ export default async function EditUserPage({
   const { id } = await params;
   if (!z.string().uuid().safeParse(id).success || !can(actor, "user.manage")) notFound();
   const user = await orNotFound(getUser(actor, id));
-  const [regions, t, format] = await Promise.all([listAssignableRegions(actor), getTranslations(), getFormatter()]);
+  const [regions, tokens, t, format] = await Promise.all([
+    listAssignableRegions(actor),
+    can(actor, "token.manage") ? listTokens(actor, user.id) : null,
+    getTranslations(),
+    getFormatter(),
+  ]);
   const status = userStatus(user);
   const { done } = await searchParams;
   return (
@@ -71,6 +78,11 @@ export default async function EditUserPage({
           </CardBody>
         </Card>
       </div>
+      {tokens ? (
+        <div className="mt-5">
+          <TokenCard userId={user.id} active={user.active} tokens={tokens} actions={{ create: createTokenAction, revoke: revokeTokenAction }} />
+        </div>
+      ) : null}
     </div>
   );
 }

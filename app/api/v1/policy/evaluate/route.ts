@@ -1,13 +1,7 @@
-import { z } from "zod";
 import { apiHandler } from "@/lib/entry/api";
 import { parseInput } from "@/lib/entry/parse";
-import { isValidIsoDate } from "@/lib/elders/dates";
 import { evaluateElder, publicEvaluation } from "@/lib/catalogue/evaluation";
-
-const ZQuery = z.object({
-  elderId: z.string({ message: "catalogue.api.elderId" }).uuid({ message: "catalogue.api.elderId" }),
-  asOf: z.string().refine(isValidIsoDate, { message: "catalogue.api.asOf" }).optional(),
-});
+import { ZPolicyEvaluateQuery } from "@/lib/api/schemas";
 
 /**
  * GET /api/v1/policy/evaluate?elderId=…[&asOf=YYYY-MM-DD] — every item of the county's catalogue
@@ -15,6 +9,6 @@ const ZQuery = z.object({
  * and reasons in Chinese: the same shape as `npm run cli -- policy evaluate`.
  */
 export const GET = apiHandler(async (actor, request) => {
-  const query = parseInput(ZQuery, Object.fromEntries(new URL(request.url).searchParams));
+  const query = parseInput(ZPolicyEvaluateQuery, Object.fromEntries(new URL(request.url).searchParams));
   return Response.json(publicEvaluation(await evaluateElder(actor, query.elderId, { asOf: query.asOf })));
 });

@@ -76,13 +76,20 @@ CREATE TABLE "case_attachments" (
     "content_type" VARCHAR(100) NOT NULL,
     "size_bytes" INTEGER NOT NULL,
     "sha256" CHAR(64) NOT NULL,
-    "storage_key" VARCHAR(200) NOT NULL,
     "uploaded_by" VARCHAR(50) NOT NULL,
     "uploaded_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "removed_at" TIMESTAMPTZ(3),
     "removed_by" VARCHAR(50),
 
     CONSTRAINT "case_attachments_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "case_attachment_contents" (
+    "attachment_id" UUID NOT NULL,
+    "bytes" BYTEA NOT NULL,
+
+    CONSTRAINT "case_attachment_contents_pkey" PRIMARY KEY ("attachment_id")
 );
 
 -- CreateTable
@@ -189,6 +196,9 @@ ALTER TABLE "case_steps" ADD CONSTRAINT "case_steps_case_id_fkey" FOREIGN KEY ("
 
 -- AddForeignKey
 ALTER TABLE "case_attachments" ADD CONSTRAINT "case_attachments_case_id_fkey" FOREIGN KEY ("case_id") REFERENCES "cases"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "case_attachment_contents" ADD CONSTRAINT "case_attachment_contents_attachment_id_fkey" FOREIGN KEY ("attachment_id") REFERENCES "case_attachments"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "entitlements" ADD CONSTRAINT "entitlements_elder_id_fkey" FOREIGN KEY ("elder_id") REFERENCES "elders"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
