@@ -11,6 +11,7 @@ import { scoreAssessment } from "@/lib/assessment/score";
 import { getCountySetting } from "@/lib/settings/county-settings";
 import type { TAssessmentFields, TAssessor } from "@/lib/assessment/schemas";
 import type { Assessment, Elder } from "@/lib/generated/prisma/client";
+import { pathOf } from "@/lib/regions/path";
 
 // Writes for 能力评估. Status: draft → submitted → confirmed; a confirmed assessment is never
 // edited — a correction is a new assessment (supersedesId) that, once confirmed, marks the old
@@ -20,11 +21,6 @@ import type { Assessment, Elder } from "@/lib/generated/prisma/client";
 
 const E = (key: string) => `assessment.errors.${key}`;
 
-const pathOf = (a: Pick<Assessment, "countyCode" | "townshipCode" | "villageCode">) => ({
-  countyCode: a.countyCode,
-  townshipCode: a.townshipCode,
-  villageCode: a.villageCode,
-});
 
 /** An assessment as the audit trail sees it (no identifiers of the elder). */
 export function assessmentSnapshot(a: Assessment) {

@@ -13,6 +13,7 @@ import { recordAudit } from "@/lib/audit/record";
 import type { TActor, TRequestMeta } from "@/lib/authz/actor";
 import { FINAL_STATUSES } from "@/lib/cases/workflow";
 import { ATTACHMENT_LIMITS, ATTACHMENT_TYPES, ZCaseNo } from "@/lib/cases/schemas";
+import { pathOf } from "@/lib/regions/path";
 
 export type TAttachmentFile = { name: string; contentType: string; bytes: Uint8Array };
 export type TAddAttachment = { caseNo: string; type: string; file: TAttachmentFile };
@@ -35,7 +36,6 @@ async function loadCase(client: Db, actor: TActor, caseNo: string) {
 
 type TLoadedCase = Awaited<ReturnType<typeof loadCase>>;
 
-const pathOf = (c: TLoadedCase) => ({ countyCode: c.countyCode, townshipCode: c.townshipCode, villageCode: c.villageCode });
 
 function refuse(fieldErrors: TFieldErrors, message: string): never {
   throw new AppError("VALIDATION", message, { fieldErrors });

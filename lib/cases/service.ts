@@ -24,12 +24,8 @@ import { benefitStartMonth, dueDateFor, noticeLastDay } from "@/lib/cases/deadli
 import { OPEN_STATUSES, TRANSITIONS, transition, type TCaseAction, type TCaseStatus } from "@/lib/cases/workflow";
 import type { TCaseActionInput, TCreateCase } from "@/lib/cases/schemas";
 import type { Case } from "@/lib/generated/prisma/client";
+import { pathOf } from "@/lib/regions/path";
 
-const pathOf = (c: { countyCode: string; townshipCode: string; villageCode: string }) => ({
-  countyCode: c.countyCode,
-  townshipCode: c.townshipCode,
-  villageCode: c.villageCode,
-});
 
 /** The county's step limits and working-day calendar, read in the caller's transaction. */
 async function deadlineSettings(tx: Tx, countyCode: string) {

@@ -6,7 +6,7 @@ import { assertCan } from "@/lib/authz/policy";
 import { regionScope } from "@/lib/authz/scope";
 import type { TActor, TRequestMeta } from "@/lib/authz/actor";
 import { validateIdNumber } from "@/lib/elders/id-number";
-import { regionPathOf } from "@/lib/regions/path";
+import { regionPathOf, pathOf } from "@/lib/regions/path";
 import { isUniqueViolation } from "@/lib/utils/prisma-errors";
 import { dateValue, isoDateOrNull } from "@/lib/elders/queries";
 import type { TCircumstanceRecord } from "@/lib/elders/circumstances";
@@ -36,11 +36,6 @@ export function elderSnapshot(e: Pick<Elder, "name" | "idNumber" | "hukouRegionC
   };
 }
 
-const pathOf = (e: Pick<Elder, "countyCode" | "townshipCode" | "villageCode">) => ({
-  countyCode: e.countyCode,
-  townshipCode: e.townshipCode,
-  villageCode: e.villageCode,
-});
 
 /** The residence must be a village/community inside the actor's region. */
 export async function assertVillageInScope(tx: Tx, actor: TActor, villageCode: string) {

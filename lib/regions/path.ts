@@ -10,6 +10,11 @@ export type TRegionPath = {
   villageCode: string | null;
 };
 
+/** Just the path columns of a scoped row (for audit records and rows copied from it). */
+export function pathOf<T extends TRegionPath>(row: T): Pick<T, keyof TRegionPath> {
+  return { countyCode: row.countyCode, townshipCode: row.townshipCode, villageCode: row.villageCode };
+}
+
 const CODE = /^\d{12}$/;
 
 export function isRegionCode(code: string): boolean {

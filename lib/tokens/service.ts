@@ -10,7 +10,8 @@ import { regionScope } from "@/lib/authz/scope";
 import type { TActor, TRequestMeta } from "@/lib/authz/actor";
 import { actorFromUser } from "@/lib/users/actor-from-user";
 import { TOKEN_PATTERN, TOKEN_PREFIX_LENGTH, type TCreateToken, type TRevokeToken } from "@/lib/tokens/schemas";
-import type { ApiToken, User } from "@/lib/generated/prisma/client";
+import type { ApiToken } from "@/lib/generated/prisma/client";
+import { pathOf } from "@/lib/regions/path";
 
 /** lastUsedAt is refreshed at most this often, so that busy integrations do not write on every call. */
 const LAST_USED_RESOLUTION_MS = 60_000;
@@ -23,11 +24,6 @@ function newToken(): string {
   return `yy_${randomBytes(32).toString("base64url")}`;
 }
 
-const pathOf = (u: Pick<User, "countyCode" | "townshipCode" | "villageCode">) => ({
-  countyCode: u.countyCode,
-  townshipCode: u.townshipCode,
-  villageCode: u.villageCode,
-});
 
 /** What the audit trail keeps of a token: never the token or its hash, only the prefix. */
 function snapshot(t: Pick<ApiToken, "name" | "prefix" | "userId" | "revokedAt">, username: string) {

@@ -7,7 +7,7 @@ import { regionScope } from "@/lib/authz/scope";
 import { roleFitsRegionLevel } from "@/lib/authz/roles";
 import type { TActor, TRequestMeta } from "@/lib/authz/actor";
 import { hashPassword } from "@/lib/auth/password";
-import { regionPathOf } from "@/lib/regions/path";
+import { regionPathOf, pathOf } from "@/lib/regions/path";
 import { isUniqueViolation } from "@/lib/utils/prisma-errors";
 import type { TCreateUser, TUpdateUser } from "@/lib/users/schemas";
 import type { Role, User } from "@/lib/generated/prisma/client";
@@ -25,11 +25,6 @@ function snapshot(u: TSnapshotSource) {
   };
 }
 
-const pathOf = (u: Pick<User, "countyCode" | "townshipCode" | "villageCode">) => ({
-  countyCode: u.countyCode,
-  townshipCode: u.townshipCode,
-  villageCode: u.villageCode,
-});
 
 /** The target region must exist inside the actor's region and suit the role. */
 async function assertAssignableRegion(tx: Tx, actor: TActor, role: Role, regionCode: string) {
