@@ -8,34 +8,18 @@ import path from "node:path";
 import { db, type Db } from "@/lib/db";
 import { AppError, type TFieldErrors } from "@/lib/errors/app-error";
 import { assertCan } from "@/lib/authz/policy";
-import { regionScope } from "@/lib/authz/scope";
 import { recordAudit } from "@/lib/audit/record";
 import type { TActor, TRequestMeta } from "@/lib/authz/actor";
 import { FINAL_STATUSES } from "@/lib/cases/workflow";
-import { ATTACHMENT_LIMITS, ATTACHMENT_TYPES, ZCaseNo } from "@/lib/cases/schemas";
+import { ATTACHMENT_LIMITS, ATTACHMENT_TYPES } from "@/lib/cases/schemas";
+import { findCaseInScope } from "@/lib/cases/queries";
+import type { Case } from "@/lib/generated/prisma/client";
 import { pathOf } from "@/lib/regions/path";
 
 export type TAttachmentFile = { name: string; contentType: string; bytes: Uint8Array };
 export type TAddAttachment = { caseNo: string; type: string; file: TAttachmentFile };
 
-/** A case number that is not well-formed is simply not found. */
-function caseNoOrNotFound(caseNo: string): string {
-  const parsed = ZCaseNo.safeParse(caseNo);
-  if (!parsed.success) throw new AppError("NOT_FOUND", "case not found");
-  return parsed.data;
-}
-
-async function loadCase(client: Db, actor: TActor, caseNo: string) {
-  const c = await client.case.findFirst({
-    where: { caseNo: caseNoOrNotFound(caseNo), ...regionScope(actor) },
-    select: { id: true, caseNo: true, status: true, countyCode: true, townshipCode: true, villageCode: true },
-  });
-  if (!c) throw new AppError("NOT_FOUND", "case not found");
-  return c;
-}
-
-type TLoadedCase = Awaited<ReturnType<typeof loadCase>>;
-
+type TLoadedCase = Pick<Case, "status">;
 
 function refuse(fieldErrors: TFieldErrors, message: string): never {
   throw new AppError("VALIDATION", message, { fieldErrors });
@@ -76,7 +60,7 @@ async function assertRoom(client: Db, caseId: string) {
  * (403); a decided case; a bad type, size or file type; a case that already has the maximum.
  */
 export async function addAttachment(actor: TActor, meta: TRequestMeta, input: TAddAttachment) {
-  const c = await loadCase(db, actor, input.caseNo);
+  const c = await findCaseInScope(db, actor, input.caseNo);
   assertCan(actor, "case.attach", c);
   assertOpen(c, "file");
   const problems = attachmentProblems(input.type, input.file);
@@ -91,7 +75,7 @@ export async function addAttachment(actor: TActor, meta: TRequestMeta, input: TA
     // The case row is locked so that two uploads at once cannot pass the limit together, and
     // a case decided meanwhile takes no more files.
     await tx.$queryRaw`SELECT id FROM cases WHERE id = ${c.id}::uuid FOR UPDATE`;
-    assertOpen(await loadCase(tx, actor, c.caseNo), "file");
+    assertOpen(await findCaseInScope(tx, actor, c.caseNo), "file");
     await assertRoom(tx, c.id);
     const row = await tx.caseAttachment.create({
       data: {
@@ -120,7 +104,7 @@ export async function addAttachment(actor: TActor, meta: TRequestMeta, input: TA
 /** 删除附件 (soft): the file stays on record, the case no longer lists it. */
 export async function removeAttachment(actor: TActor, meta: TRequestMeta, input: { caseNo: string; attachmentId: string }) {
   return db.$transaction(async (tx) => {
-    const c = await loadCase(tx, actor, input.caseNo);
+    const c = await findCaseInScope(tx, actor, input.caseNo);
     assertCan(actor, "case.attach", c);
     assertOpen(c, "attachmentId");
     const attachment = await findActive(tx, c.id, input.attachmentId);
@@ -149,7 +133,7 @@ async function findActive(client: Db, caseId: string, attachmentId: string) {
 
 /** 下载附件: an active attachment of a case inside the actor's region. */
 export async function readAttachment(actor: TActor, caseNo: string, attachmentId: string) {
-  const c = await loadCase(db, actor, caseNo);
+  const c = await findCaseInScope(db, actor, caseNo);
   assertCan(actor, "case.read", c);
   const a = await findActive(db, c.id, attachmentId);
   const content = await db.caseAttachmentContent.findUniqueOrThrow({ where: { attachmentId: a.id } });

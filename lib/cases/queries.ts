@@ -1,6 +1,6 @@
 // Reads of cases: inboxes and lists, one case with its timeline, an elder's cases and benefits,
 // and the township's 公示名单. Every read is scoped by the actor's region in the query.
-import { db } from "@/lib/db";
+import { db, type Db } from "@/lib/db";
 import { AppError } from "@/lib/errors/app-error";
 import { assertCan, can } from "@/lib/authz/policy";
 import { regionScope } from "@/lib/authz/scope";
@@ -8,13 +8,24 @@ import type { TActor } from "@/lib/authz/actor";
 import { maskIdNumber } from "@/lib/audit/mask";
 import { ageOn, todayInShanghai } from "@/lib/elders/dates";
 import { dateValue, isoDate, isoDateOrNull } from "@/lib/elders/queries";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Case, Prisma } from "@/lib/generated/prisma/client";
 import type { TReasonLine } from "@/lib/policy/render";
 import { isOverdue } from "@/lib/cases/deadlines";
 import { availableActions, FINAL_STATUSES, inboxStatuses, OPEN_STATUSES, type TCaseAction, type TCaseStatus } from "@/lib/cases/workflow";
-import type { TCaseListQuery } from "@/lib/cases/schemas";
+import { ZCaseNo, type TCaseListQuery } from "@/lib/cases/schemas";
 
 export const CASE_PAGE_SIZE = 20;
+
+/**
+ * The case row inside the actor's region, for a change (in the caller's transaction) or a
+ * check; a malformed number or a case outside the region is NOT_FOUND.
+ */
+export async function findCaseInScope(client: Db, actor: TActor, caseNo: string): Promise<Case> {
+  const parsed = ZCaseNo.safeParse(caseNo);
+  const found = parsed.success ? await client.case.findFirst({ where: { caseNo: parsed.data, ...regionScope(actor) } }) : null;
+  if (!found) throw new AppError("NOT_FOUND", "case not found");
+  return found;
+}
 
 /** The statuses a view lists for the actor: its desk for the inbox (or every open case for roles without one). */
 export function viewStatuses(actor: Pick<TActor, "role">, view: TCaseListQuery["view"]): TCaseStatus[] | null {

@@ -23,6 +23,7 @@ import type { TReasonLine } from "@/lib/policy/render";
 import { benefitStartMonth, dueDateFor, noticeLastDay } from "@/lib/cases/deadlines";
 import { OPEN_STATUSES, TRANSITIONS, transition, type TCaseAction, type TCaseStatus } from "@/lib/cases/workflow";
 import type { TCaseActionInput, TCreateCase } from "@/lib/cases/schemas";
+import { findCaseInScope } from "@/lib/cases/queries";
 import type { Case } from "@/lib/generated/prisma/client";
 import { pathOf } from "@/lib/regions/path";
 
@@ -170,13 +171,6 @@ async function writeStep(tx: Tx, actor: TActor, caseId: string, action: TCaseAct
   });
 }
 
-/** Loads a case inside the actor's region for a change; anything else is NOT_FOUND. */
-async function loadCase(tx: Tx, actor: TActor, caseNo: string): Promise<Case> {
-  const found = await tx.case.findFirst({ where: { caseNo, ...regionScope(actor) } });
-  if (!found) throw new AppError("NOT_FOUND", "case not found");
-  return found;
-}
-
 export type TActionResult = { caseNo: string; status: TCaseStatus; version: number; entitlementId?: string };
 
 /**
@@ -186,7 +180,7 @@ export type TActionResult = { caseNo: string; status: TCaseStatus; version: numb
  */
 export async function actOnCase(actor: TActor, meta: TRequestMeta, caseNo: string, input: TCaseActionInput, today = todayInShanghai()): Promise<TActionResult> {
   return db.$transaction(async (tx) => {
-    const before = await loadCase(tx, actor, caseNo);
+    const before = await findCaseInScope(tx, actor, caseNo);
     assertCan(actor, "case.act", before);
     if (actor.role === "system" || !(TRANSITIONS[input.action].roles as readonly string[]).includes(actor.role)) {
       throw new AppError("FORBIDDEN", `role ${actor.role} may not ${input.action}`);
