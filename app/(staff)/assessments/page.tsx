@@ -7,7 +7,7 @@ import { ASSESSMENT_STATUSES, ZAssessmentListQuery } from "@/lib/assessment/sche
 import { PageHeader } from "@/components/ui/page-header";
 import { Button, buttonVariants } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { Input, Select } from "@/components/ui/input";
+import { Input } from "@/components/ui/input";
 import { EmptyRow, Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import { Badge } from "@/components/ui/badge";
 import { Pagination } from "@/components/ui/pagination";
@@ -15,7 +15,7 @@ import { cn } from "@/components/ui/cn";
 import { can } from "@/lib/authz/policy";
 import { DUE_TONE } from "@/components/assessments/status";
 import { AssessmentCells } from "@/components/assessments/assessment-cells";
-import { FilterBar, FilterField } from "@/components/ui/filter-bar";
+import { FilterBar, FilterField, FilterSelect } from "@/components/ui/filter-bar";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("assessment"))("title") };
@@ -119,16 +119,14 @@ export default async function AssessmentsPage({ searchParams }: { searchParams: 
           <FilterField label={t("list.q")}>
             <Input name="q" defaultValue={query.q ?? ""} className="w-48" />
           </FilterField>
-          <FilterField label={t("list.status")}>
-            <Select name="status" defaultValue={query.status ?? ""} className="w-36">
-              <option value="">{t("list.all")}</option>
-              {ASSESSMENT_STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {t(`status.${s}`)}
-                </option>
-              ))}
-            </Select>
-          </FilterField>
+          <FilterSelect
+            label={t("list.status")}
+            name="status"
+            value={query.status}
+            allLabel={t("list.all")}
+            options={ASSESSMENT_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
+            className="w-36"
+          />
           <Button type="submit" variant="secondary">
             {t("list.apply")}
           </Button>

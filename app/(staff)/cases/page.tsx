@@ -11,9 +11,9 @@ import { todayInShanghai } from "@/lib/elders/dates";
 import { PageHeader } from "@/components/ui/page-header";
 import { Button, buttonVariants } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { Input, Select } from "@/components/ui/input";
+import { Input } from "@/components/ui/input";
 import { EmptyRow, Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
-import { FilterBar, FilterField } from "@/components/ui/filter-bar";
+import { FilterBar, FilterField, FilterSelect } from "@/components/ui/filter-bar";
 import { Badge } from "@/components/ui/badge";
 import { Pagination } from "@/components/ui/pagination";
 import { cn } from "@/components/ui/cn";
@@ -92,55 +92,44 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
           <FilterField label={t("inbox.filters.q")}>
             <Input name="q" defaultValue={query.q ?? ""} placeholder={t("inbox.filters.qPlaceholder")} className="w-56" />
           </FilterField>
-          <FilterField label={t("inbox.filters.status")}>
-            <Select name="status" defaultValue={query.status ?? ""} className="w-36">
-              <option value="">{t("inbox.filters.all")}</option>
-              {CASE_STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {t(`status.${s}`)}
-                </option>
-              ))}
-            </Select>
-          </FilterField>
-          <FilterField label={t("inbox.filters.item")}>
-            <Select name="itemCode" defaultValue={query.itemCode ?? ""} className="w-48">
-              <option value="">{t("inbox.filters.all")}</option>
-              {caseItems.map((i) => (
-                <option key={i.code} value={i.code}>
-                  {i.name}
-                </option>
-              ))}
-            </Select>
-          </FilterField>
-          <FilterField label={t("inbox.filters.channel")}>
-            <Select name="channel" defaultValue={query.channel ?? ""} className="w-32">
-              <option value="">{t("inbox.filters.all")}</option>
-              {CASE_CHANNELS.map((c) => (
-                <option key={c} value={c}>
-                  {t(`channel.${c}`)}
-                </option>
-              ))}
-            </Select>
-          </FilterField>
+          <FilterSelect
+            label={t("inbox.filters.status")}
+            name="status"
+            value={query.status}
+            allLabel={t("inbox.filters.all")}
+            options={CASE_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
+            className="w-36"
+          />
+          <FilterSelect
+            label={t("inbox.filters.item")}
+            name="itemCode"
+            value={query.itemCode}
+            allLabel={t("inbox.filters.all")}
+            options={caseItems.map((i) => ({ value: i.code, label: i.name }))}
+            className="w-48"
+          />
+          <FilterSelect
+            label={t("inbox.filters.channel")}
+            name="channel"
+            value={query.channel}
+            allLabel={t("inbox.filters.all")}
+            options={CASE_CHANNELS.map((c) => ({ value: c, label: t(`channel.${c}`) }))}
+            className="w-32"
+          />
           {actor.regionLevel === "county" ? (
-            <FilterField label={t("inbox.filters.township")}>
-              <Select name="townshipCode" defaultValue={query.townshipCode ?? ""} className="w-40">
-                <option value="">{t("inbox.filters.all")}</option>
-                {townships.map(([code, name]) => (
-                  <option key={code} value={code}>
-                    {name}
-                  </option>
-                ))}
-              </Select>
-            </FilterField>
+            <FilterSelect
+              label={t("inbox.filters.township")}
+              name="townshipCode"
+              value={query.townshipCode}
+              allLabel={t("inbox.filters.all")}
+              options={townships.map(([code, name]) => ({ value: code, label: name }))}
+              className="w-40"
+            />
           ) : null}
           {actor.regionLevel === "township" ? (
-            <FilterField label={t("inbox.filters.village")}>
-              <Select name="villageCode" defaultValue={query.villageCode ?? ""} className="w-44">
-                <option value="">{t("inbox.filters.all")}</option>
-                <VillageOptions villages={villages} />
-              </Select>
-            </FilterField>
+            <FilterSelect label={t("inbox.filters.village")} name="villageCode" value={query.villageCode} allLabel={t("inbox.filters.all")} className="w-44">
+              <VillageOptions villages={villages} />
+            </FilterSelect>
           ) : null}
           <Button type="submit" variant="secondary">
             {t("inbox.filters.apply")}

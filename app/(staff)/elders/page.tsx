@@ -15,7 +15,7 @@ import { Button, buttonVariants } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Input, Select } from "@/components/ui/input";
 import { EmptyRow, Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
-import { FilterBar, FilterField } from "@/components/ui/filter-bar";
+import { FilterBar, FilterField, FilterSelect } from "@/components/ui/filter-bar";
 import { Badge } from "@/components/ui/badge";
 import { Pagination } from "@/components/ui/pagination";
 import { VillageOptions } from "@/components/elders/village-options";
@@ -38,7 +38,6 @@ export default async function EldersPage({ searchParams }: { searchParams: Promi
     getTranslations("common"),
   ]);
   const exportQuery = new URLSearchParams(Object.entries(params).filter(([k, v]) => v && k !== "page") as [string, string][]);
-  const label = (text: string, control: React.ReactNode) => <FilterField label={text}>{control}</FilterField>;
   return (
     <div className="mx-auto max-w-7xl">
       <PageHeader
@@ -69,59 +68,47 @@ export default async function EldersPage({ searchParams }: { searchParams: Promi
       />
       <Card>
         <FilterBar testId="elder-filters">
-          {label(t("searchLabel"), <Input name="q" defaultValue={query.q ?? ""} placeholder={t("searchPlaceholder")} className="w-60" />)}
-          {villages.length > 1
-            ? label(
-                t("filters.village"),
-                <Select name="village" defaultValue={query.village ?? ""} className="w-44">
-                  <option value="">{t("filters.all")}</option>
-                  <VillageOptions villages={villages} />
-                </Select>,
-              )
-            : null}
-          {label(
-            t("filters.ageBand"),
-            <Select name="ageBand" defaultValue={query.ageBand ?? ""} className="w-32">
-              <option value="">{t("filters.all")}</option>
-              {AGE_BANDS.map((b) => (
-                <option key={b} value={b}>
-                  {te(`ageBand.${b}`)}
-                </option>
-              ))}
-            </Select>,
-          )}
-          {label(
-            t("filters.circumstance"),
-            <Select name="circumstance" defaultValue={query.circumstance ?? ""} className="w-44">
-              <option value="">{t("filters.all")}</option>
-              {CIRCUMSTANCE_RECORD_TYPES.map((c) => (
-                <option key={c} value={c}>
-                  {te(`circumstance.${c}`)}
-                </option>
-              ))}
-            </Select>,
-          )}
-          {label(
-            t("filters.status"),
-            <Select name="status" defaultValue={query.status ?? ""} className="w-28">
-              <option value="">{t("filters.all")}</option>
-              {ELDER_STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {te(`status.${s}`)}
-                </option>
-              ))}
-            </Select>,
-          )}
-          {label(
-            t("sortBy"),
+          <FilterField label={t("searchLabel")}>
+            <Input name="q" defaultValue={query.q ?? ""} placeholder={t("searchPlaceholder")} className="w-60" />
+          </FilterField>
+          {villages.length > 1 ? (
+            <FilterSelect label={t("filters.village")} name="village" value={query.village} allLabel={t("filters.all")} className="w-44">
+              <VillageOptions villages={villages} />
+            </FilterSelect>
+          ) : null}
+          <FilterSelect
+            label={t("filters.ageBand")}
+            name="ageBand"
+            value={query.ageBand}
+            allLabel={t("filters.all")}
+            options={AGE_BANDS.map((b) => ({ value: b, label: te(`ageBand.${b}`) }))}
+            className="w-32"
+          />
+          <FilterSelect
+            label={t("filters.circumstance")}
+            name="circumstance"
+            value={query.circumstance}
+            allLabel={t("filters.all")}
+            options={CIRCUMSTANCE_RECORD_TYPES.map((c) => ({ value: c, label: te(`circumstance.${c}`) }))}
+            className="w-44"
+          />
+          <FilterSelect
+            label={t("filters.status")}
+            name="status"
+            value={query.status}
+            allLabel={t("filters.all")}
+            options={ELDER_STATUSES.map((s) => ({ value: s, label: te(`status.${s}`) }))}
+            className="w-28"
+          />
+          <FilterField label={t("sortBy")}>
             <Select name="sort" defaultValue={query.sort} className="w-36">
               {ELDER_SORTS.map((s) => (
                 <option key={s} value={s}>
                   {t(`sort.${s}`)}
                 </option>
               ))}
-            </Select>,
-          )}
+            </Select>
+          </FilterField>
           <Button type="submit" variant="secondary">
             {t("filters.apply")}
           </Button>

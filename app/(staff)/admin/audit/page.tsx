@@ -6,9 +6,9 @@ import { AUDIT_EVENT_TYPES, auditEventKey } from "@/lib/audit/events";
 import { PageHeader } from "@/components/ui/page-header";
 import { Card } from "@/components/ui/card";
 import { Button } from "@/components/ui/button";
-import { Input, Select } from "@/components/ui/input";
+import { Input } from "@/components/ui/input";
 import { EmptyRow, Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
-import { FilterBar, FilterField } from "@/components/ui/filter-bar";
+import { FilterBar, FilterField, FilterSelect } from "@/components/ui/filter-bar";
 import { Pagination } from "@/components/ui/pagination";
 
 export async function generateMetadata() {
@@ -36,16 +36,14 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       <PageHeader title={t("audit.title")} description={t("audit.intro")} />
       <Card>
         <FilterBar>
-          <FilterField label={t("audit.filterEvent")}>
-            <Select name="event" defaultValue={query.event ?? ""} className="w-44">
-              <option value="">{t("common.all")}</option>
-              {AUDIT_EVENT_TYPES.map((e) => (
-                <option key={e} value={e}>
-                  {t(`audit.events.${auditEventKey(e)}` as never)}
-                </option>
-              ))}
-            </Select>
-          </FilterField>
+          <FilterSelect
+            label={t("audit.filterEvent")}
+            name="event"
+            value={query.event}
+            allLabel={t("common.all")}
+            options={AUDIT_EVENT_TYPES.map((e) => ({ value: e, label: t(`audit.events.${auditEventKey(e)}` as never) }))}
+            className="w-44"
+          />
           <FilterField label={t("audit.actor")}>
             <Input name="actor" defaultValue={query.actor ?? ""} className="w-40" />
           </FilterField>

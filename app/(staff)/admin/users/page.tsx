@@ -10,9 +10,9 @@ import { ROLES } from "@/lib/authz/roles";
 import { PageHeader } from "@/components/ui/page-header";
 import { Button, buttonVariants } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { Input, Select } from "@/components/ui/input";
+import { Input } from "@/components/ui/input";
 import { EmptyRow, Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
-import { FilterBar, FilterField } from "@/components/ui/filter-bar";
+import { FilterBar, FilterField, FilterSelect } from "@/components/ui/filter-bar";
 import { Badge } from "@/components/ui/badge";
 import { Pagination } from "@/components/ui/pagination";
 
@@ -46,26 +46,22 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
           <FilterField label={t("common.search")}>
             <Input name="q" defaultValue={query.q} placeholder={t("users.searchPlaceholder")} className="w-56" />
           </FilterField>
-          <FilterField label={t("users.filterRole")}>
-            <Select name="role" defaultValue={query.role ?? ""} className="w-48">
-              <option value="">{t("common.all")}</option>
-              {ROLES.map((r) => (
-                <option key={r} value={r}>
-                  {t(`roles.${r}`)}
-                </option>
-              ))}
-            </Select>
-          </FilterField>
-          <FilterField label={t("users.filterStatus")}>
-            <Select name="status" defaultValue={query.status ?? ""} className="w-32">
-              <option value="">{t("common.all")}</option>
-              {(["active", "disabled", "locked"] as const).map((s) => (
-                <option key={s} value={s}>
-                  {t(`users.${s}`)}
-                </option>
-              ))}
-            </Select>
-          </FilterField>
+          <FilterSelect
+            label={t("users.filterRole")}
+            name="role"
+            value={query.role}
+            allLabel={t("common.all")}
+            options={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
+            className="w-48"
+          />
+          <FilterSelect
+            label={t("users.filterStatus")}
+            name="status"
+            value={query.status}
+            allLabel={t("common.all")}
+            options={(["active", "disabled", "locked"] as const).map((s) => ({ value: s, label: t(`users.${s}`) }))}
+            className="w-32"
+          />
           <Button type="submit" variant="secondary">
             {t("common.search")}
           </Button>
