@@ -3,11 +3,11 @@ import { useActionState, useEffect, useRef, useState } from "react";
 import { useTranslations } from "next-intl";
 import { Trash2, Upload } from "lucide-react";
 import { Button } from "@/components/ui/button";
-import { Dialog } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
 import { Notice } from "@/components/ui/notice";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { toast } from "@/components/ui/toaster";
 import { INITIAL_FORM_STATE, type TFormState } from "@/lib/entry/form-state";
 import { ATTACHMENT_LIMITS, ATTACHMENT_TYPES } from "@/lib/cases/schemas";
@@ -70,46 +70,23 @@ export function AttachmentUploadForm({ caseNo, action }: { caseNo: string; actio
   );
 }
 
-/** 删除附件, after a confirmation. */
+/** 删除附件, after a confirmation; a refusal shows inside the dialog. */
 export function RemoveAttachmentButton({ caseNo, attachment, action }: { caseNo: string; attachment: { id: string; fileName: string }; action: TAction }) {
   const t = useTranslations("cases.detail.attachments");
-  const tc = useTranslations("common");
-  const [open, setOpen] = useState(false);
-  const [state, formAction] = useActionState(action, INITIAL_FORM_STATE);
-  useEffect(() => {
-    if (state.ok && state.message) {
-      toast.success(state.message);
-      setOpen(false);
-    }
-  }, [state]);
-  const problems = [state.message, ...Object.values(state.fieldErrors ?? {}).flat()].filter(Boolean);
   return (
-    <Dialog
-      open={open}
-      onOpenChange={setOpen}
+    <ConfirmDialog
       title={t("removeTitle")}
       description={t("removeText", { name: attachment.fileName })}
-      closeLabel={tc("close")}
+      confirmLabel={t("remove")}
+      fields={{ caseNo, attachmentId: attachment.id }}
+      action={action}
+      errors="inline"
       trigger={
         <Button variant="ghost" size="sm" aria-label={`${t("remove")} ${attachment.fileName}`}>
           <Trash2 aria-hidden="true" />
           {t("remove")}
         </Button>
       }
-    >
-      <form action={formAction} className="flex flex-col gap-3">
-        <Notice tone="error">{!state.ok && problems.length ? problems.join(" ") : null}</Notice>
-        <input type="hidden" name="caseNo" value={caseNo} />
-        <input type="hidden" name="attachmentId" value={attachment.id} />
-        <div className="flex justify-end gap-2">
-          <Button type="button" variant="secondary" onClick={() => setOpen(false)}>
-            {tc("cancel")}
-          </Button>
-          <SubmitButton variant="danger" pendingLabel={tc("saving")}>
-            {t("remove")}
-          </SubmitButton>
-        </div>
-      </form>
-    </Dialog>
+    />
   );
 }

@@ -1,5 +1,5 @@
 "use client";
-import { useActionState, useEffect, useState } from "react";
+import { useEffect, useState } from "react";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
@@ -7,8 +7,9 @@ import { Field } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
 import { Notice } from "@/components/ui/notice";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { toast } from "@/components/ui/toaster";
-import { INITIAL_FORM_STATE, type TFormState } from "@/lib/entry/form-state";
+import type { TFormState } from "@/lib/entry/form-state";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { CIRCUMSTANCE_GROUPS } from "@/lib/elders/circumstances";
 import { DISABILITY_CATEGORIES } from "@/lib/policy/facts";
@@ -133,38 +134,18 @@ export function DeleteCircumstanceButton({
   action: (state: TFormState, formData: FormData) => Promise<TFormState>;
 }) {
   const t = useTranslations("registry");
-  const tc = useTranslations("common");
-  const [open, setOpen] = useState(false);
-  const [state, formAction] = useActionState(action, INITIAL_FORM_STATE);
-  useEffect(() => {
-    if (state.ok && state.message) {
-      toast.success(state.message);
-      setOpen(false);
-    } else if (state.message) toast.error(state.message);
-  }, [state]);
   return (
-    <Dialog
-      open={open}
-      onOpenChange={setOpen}
+    <ConfirmDialog
       title={t("circumstances.delete")}
       description={t("circumstances.deleteConfirm")}
-      closeLabel={tc("close")}
+      confirmLabel={t("circumstances.delete")}
+      fields={{ elderId, recordId }}
+      action={action}
       trigger={
         <Button variant="link" size="sm" className="text-red-700">
           {t("circumstances.delete")}
         </Button>
       }
-    >
-      <form action={formAction} className="flex justify-end gap-2">
-        <input type="hidden" name="elderId" value={elderId} />
-        <input type="hidden" name="recordId" value={recordId} />
-        <Button type="button" variant="secondary" onClick={() => setOpen(false)}>
-          {tc("cancel")}
-        </Button>
-        <SubmitButton variant="danger" pendingLabel={tc("saving")}>
-          {t("circumstances.delete")}
-        </SubmitButton>
-      </form>
-    </Dialog>
+    />
   );
 }

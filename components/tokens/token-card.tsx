@@ -1,15 +1,15 @@
 "use client";
-import { useActionState, useEffect, useRef, useState } from "react";
+import { useActionState, useRef } from "react";
 import { useFormatter, useTranslations } from "next-intl";
 import { Copy, KeyRound } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
-import { Dialog } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Notice } from "@/components/ui/notice";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { EmptyRow, Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import { toast } from "@/components/ui/toaster";
 import { INITIAL_FORM_STATE, type TFormState } from "@/lib/entry/form-state";
@@ -150,38 +150,18 @@ function IssuedToken({ token, name }: { token: string; name: string }) {
 
 function RevokeButton({ token, userId, action }: { token: TTokenRow; userId: string; action: TAction<TFormState> }) {
   const t = useTranslations("tokens");
-  const tc = useTranslations("common");
-  const [open, setOpen] = useState(false);
-  const [state, revoke] = useActionState(action, INITIAL_FORM_STATE);
-  useEffect(() => {
-    if (state.ok && state.message) {
-      toast.success(state.message);
-      setOpen(false);
-    } else if (!state.ok && state.message) toast.error(state.message);
-  }, [state]);
   return (
-    <Dialog
-      open={open}
-      onOpenChange={setOpen}
+    <ConfirmDialog
       title={t("revokeTitle", { name: token.name })}
       description={t("revokeConfirm", { prefix: token.prefix })}
-      closeLabel={tc("close")}
+      confirmLabel={t("revoke")}
+      fields={{ tokenId: token.id, userId }}
+      action={action}
       trigger={
         <Button variant="secondary" size="sm">
           {t("revoke")}
         </Button>
       }
-    >
-      <form action={revoke} className="flex justify-end gap-2">
-        <input type="hidden" name="tokenId" value={token.id} />
-        <input type="hidden" name="userId" value={userId} />
-        <Button type="button" variant="secondary" onClick={() => setOpen(false)}>
-          {tc("cancel")}
-        </Button>
-        <SubmitButton variant="danger" pendingLabel={tc("saving")}>
-          {t("revoke")}
-        </SubmitButton>
-      </form>
-    </Dialog>
+    />
   );
 }
