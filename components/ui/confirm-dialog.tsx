@@ -34,13 +34,18 @@ export function ConfirmDialog({
 }) {
   const tc = useTranslations("common");
   const [open, setOpen] = useState(false);
-  const [state, formAction] = useActionState(action, INITIAL_FORM_STATE);
+  // The toast is raised as the answer arrives, not from an effect: a successful step often
+  // removes the row that holds this dialog (the revalidated page no longer lists it), and an
+  // unmounted component's effects never run.
+  const [state, formAction] = useActionState(async (previous: TFormState, formData: FormData) => {
+    const next = await action(previous, formData);
+    if (next.ok && next.message) toast.success(next.message);
+    else if (!next.ok && next.message && errors === "toast") toast.error(next.message);
+    return next;
+  }, INITIAL_FORM_STATE);
   useEffect(() => {
-    if (state.ok && state.message) {
-      toast.success(state.message);
-      setOpen(false);
-    } else if (!state.ok && state.message && errors === "toast") toast.error(state.message);
-  }, [state, errors]);
+    if (state.ok && state.message) setOpen(false);
+  }, [state]);
   const problems = [state.message, ...Object.values(state.fieldErrors ?? {}).flat()].filter(Boolean);
   return (
     <Dialog open={open} onOpenChange={setOpen} title={title} description={description} closeLabel={tc("close")} trigger={trigger}>

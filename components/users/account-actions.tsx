@@ -7,20 +7,16 @@ import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Notice } from "@/components/ui/notice";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { toast } from "@/components/ui/toaster";
 import { INITIAL_FORM_STATE, type TFormState } from "@/lib/entry/form-state";
 
 type TAction = (state: TFormState, formData: FormData) => Promise<TFormState>;
 
-function useToastOnSuccess(state: TFormState, after?: () => void) {
+function useToastOnSuccess(state: TFormState) {
   useEffect(() => {
-    if (state.ok && state.message) {
-      toast.success(state.message);
-      after?.();
-    } else if (!state.ok && state.message) {
-      toast.error(state.message);
-    }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    if (state.ok && state.message) toast.success(state.message);
+    else if (!state.ok && state.message) toast.error(state.message);
   }, [state]);
 }
 
@@ -37,12 +33,11 @@ export function AccountActions({
   actions: { setActive: TAction; unlock: TAction; resetPassword: TAction };
 }) {
   const t = useTranslations();
-  const [activeState, setActive] = useActionState(actions.setActive, INITIAL_FORM_STATE);
+  const [enableState, enable] = useActionState(actions.setActive, INITIAL_FORM_STATE);
   const [unlockState, unlock] = useActionState(actions.unlock, INITIAL_FORM_STATE);
   const [resetState, reset] = useActionState(actions.resetPassword, INITIAL_FORM_STATE);
-  const [confirmOpen, setConfirmOpen] = useState(false);
   const [resetOpen, setResetOpen] = useState(false);
-  useToastOnSuccess(activeState, () => setConfirmOpen(false));
+  useToastOnSuccess(enableState);
   useToastOnSuccess(unlockState);
   useEffect(() => {
     if (resetState.ok && resetState.message) {
@@ -54,31 +49,20 @@ export function AccountActions({
   return (
     <div className="flex flex-wrap gap-2">
       {user.active ? (
-        <Dialog
-          open={confirmOpen}
-          onOpenChange={setConfirmOpen}
+        <ConfirmDialog
           title={t("users.disable")}
           description={t("users.disableConfirm", { name: user.displayName })}
-          closeLabel={t("common.close")}
+          confirmLabel={t("users.disable")}
+          fields={{ id: user.id, active: "false" }}
+          action={actions.setActive}
           trigger={
             <Button variant="secondary" disabled={isSelf}>
               {t("users.disable")}
             </Button>
           }
-        >
-          <form action={setActive} className="flex justify-end gap-2">
-            <input type="hidden" name="id" value={user.id} />
-            <input type="hidden" name="active" value="false" />
-            <Button type="button" variant="secondary" onClick={() => setConfirmOpen(false)}>
-              {t("common.cancel")}
-            </Button>
-            <SubmitButton variant="danger" pendingLabel={t("common.saving")}>
-              {t("users.disable")}
-            </SubmitButton>
-          </form>
-        </Dialog>
+        />
       ) : (
-        <form action={setActive}>
+        <form action={enable}>
           <input type="hidden" name="id" value={user.id} />
           <input type="hidden" name="active" value="true" />
           <SubmitButton variant="secondary" pendingLabel={t("common.saving")}>
