@@ -7,8 +7,8 @@ import { createElder, createUser, systemActor, YANGLING } from "@/lib/testing/fa
 import { assessmentFields } from "@/lib/testing/assessment-factories";
 import { createAssessment } from "@/lib/assessment/service";
 import { ITEM_CODES, ITEM_MAX_SCORES } from "@/lib/assessment/items";
-import { addMonths } from "@/lib/assessment/due";
-import { todayInShanghai } from "@/lib/elders/dates";
+import { addMonths } from "@/lib/dates";
+import { todayInShanghai } from "@/lib/dates";
 import { expect, loginAs } from "./fixtures";
 
 const SCREENS = path.join(process.cwd(), ".data", "test-results", "screens");

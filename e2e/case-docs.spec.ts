@@ -2,7 +2,7 @@ import { test } from "@playwright/test";
 import { createElder, createUser, YANGLING } from "@/lib/testing/factories";
 import { advanceCase, createDraftCase, ITEM_WITHOUT_NOTICE } from "@/lib/testing/case-factories";
 import { actorFromUser } from "@/lib/users/actor-from-user";
-import { addDays, todayInShanghai } from "@/lib/elders/dates";
+import { addDays, todayInShanghai } from "@/lib/dates";
 import { expect, loginAs } from "./fixtures";
 
 // The application form's checks and the printed documents: 申请审批表, 公示名单, 不予批准告知书.

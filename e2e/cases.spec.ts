@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { createElder, createUser, YANGLING } from "@/lib/testing/factories";
 import { advanceCase, createDraftCase, ITEM_WITHOUT_NOTICE, letNoticeRunOut } from "@/lib/testing/case-factories";
 import { actorFromUser } from "@/lib/users/actor-from-user";
-import { addDays, todayInShanghai } from "@/lib/elders/dates";
+import { addDays, todayInShanghai } from "@/lib/dates";
 import { benefitStartMonth } from "@/lib/cases/deadlines";
 import { expect, signIn } from "./fixtures";
 

@@ -1,6 +1,6 @@
 import { test } from "@playwright/test";
 import { db } from "@/lib/db";
-import { addDays, todayInShanghai } from "@/lib/elders/dates";
+import { addDays, todayInShanghai } from "@/lib/dates";
 import { createElder, YANGLING } from "@/lib/testing/factories";
 import { expect, loginAs } from "./fixtures";
 

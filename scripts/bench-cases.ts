@@ -47,7 +47,7 @@ async function ensureCases(): Promise<boolean> {
   const { db } = await import("@/lib/db");
   const { loadSeedCatalogue } = await import("@/lib/catalogue/service");
   const { versionInForce } = await import("@/lib/catalogue/queries");
-  const { todayInShanghai } = await import("@/lib/elders/dates");
+  const { todayInShanghai } = await import("@/lib/dates");
   await loadSeedCatalogue(COUNTY);
   const existing = await db.case.count({ where: { countyCode: COUNTY } });
   if (existing >= CASES) return false;

@@ -72,7 +72,7 @@ async function writeImportFile(rows: number, format: "xlsx" | "csv"): Promise<{ 
   const { db } = await import("@/lib/db");
   const { loadCountyVillages, loadTakenIdNumbers } = await import("@/lib/testing/demo-elders");
   const { createElderGenerator, IMPORT_TEMPLATE_HEADER, importRowOf } = await import("@/lib/testing/elder-generator");
-  const { todayInShanghai } = await import("@/lib/elders/dates");
+  const { todayInShanghai } = await import("@/lib/dates");
   const { countyName, villages } = await loadCountyVillages(db, COUNTY);
   const generator = createElderGenerator({
     countyCode: COUNTY,

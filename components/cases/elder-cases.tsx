@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { Plus } from "lucide-react";
 import type { TActor } from "@/lib/authz/actor";
 import { listElderCases } from "@/lib/cases/queries";
-import { todayInShanghai } from "@/lib/elders/dates";
+import { todayInShanghai } from "@/lib/dates";
 import { Card, CardHeader } from "@/components/ui/card";
 import { Badge } from "@/components/ui/badge";
 import { buttonVariants } from "@/components/ui/button";

@@ -1,5 +1,5 @@
-import { todayInShanghai } from "@/lib/elders/dates";
-import { formatFen } from "@/lib/catalogue/rule-json";
+import { todayInShanghai } from "@/lib/dates";
+import { formatFen } from "@/lib/money";
 
 // Formatting shared by the case pages and printed documents (no React, no server-only code).
 

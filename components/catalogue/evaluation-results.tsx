@@ -5,7 +5,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button, buttonVariants } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 import { cn } from "@/components/ui/cn";
-import { formatFen } from "@/lib/catalogue/rule-json";
+import { formatFen } from "@/lib/money";
 import type { TEvaluation, TEvaluationItem } from "@/lib/catalogue/evaluation";
 import type { TReasonLine } from "@/lib/policy/render";
 

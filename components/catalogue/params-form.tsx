@@ -7,11 +7,10 @@ import { Notice } from "@/components/ui/notice";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { toast } from "@/components/ui/toaster";
 import { INITIAL_FORM_STATE, type TFormState } from "@/lib/entry/form-state";
-import { formatFen } from "@/lib/catalogue/rule-json";
+import { fenToYuanInput, formatFen } from "@/lib/money";
 
 export type TParamRow = { name: string; label: string; unit: "fen_per_month" | "fen"; basis: string; defaultFen: number | null; valueFen: number | null };
 
-const yuan = (fen: number | null) => (fen === null ? "" : (fen / 100).toFixed(2));
 
 /** 县级参数: a value in yuan per parameter; empty means the catalogue's default applies. */
 export function ParamsForm({ action, parameters }: { action: (state: TFormState, formData: FormData) => Promise<TFormState>; parameters: TParamRow[] }) {
@@ -34,7 +33,7 @@ export function ParamsForm({ action, parameters }: { action: (state: TFormState,
               hint={`${p.defaultFen === null ? t("params.noDefault") : t("params.default", { amount: formatFen(p.defaultFen) })}。${p.basis}`}
               errors={errors[`param_${p.name}`]}
             >
-              <Input name={`param_${p.name}`} inputMode="decimal" defaultValue={state.values?.[`param_${p.name}`] ?? yuan(p.valueFen)} placeholder={yuan(p.defaultFen)} />
+              <Input name={`param_${p.name}`} inputMode="decimal" defaultValue={state.values?.[`param_${p.name}`] ?? fenToYuanInput(p.valueFen)} placeholder={fenToYuanInput(p.defaultFen)} />
             </Field>
           </div>
         ))}

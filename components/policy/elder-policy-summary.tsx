@@ -4,7 +4,7 @@ import type { TActor } from "@/lib/authz/actor";
 import { can } from "@/lib/authz/policy";
 import { toLocale } from "@/lib/i18n/config";
 import { evaluateElder } from "@/lib/catalogue/evaluation";
-import { formatFen } from "@/lib/catalogue/rule-json";
+import { formatFen } from "@/lib/money";
 import { logError } from "@/lib/entry/log";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 

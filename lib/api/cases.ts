@@ -1,7 +1,7 @@
 // The case API's answers, built from the service's results (lib/cases/service.ts, queries.ts).
 import type { Case } from "@/lib/generated/prisma/client";
 import type { TCaseDetail } from "@/lib/cases/queries";
-import { isoDateOrNull } from "@/lib/elders/queries";
+import { isoDateOrNull } from "@/lib/dates";
 import type { TCaseCreated, TCaseResource } from "@/lib/api/schemas";
 
 /** POST /api/v1/cases answers with the new case's number, state and pinned item. */

@@ -3,7 +3,7 @@
 // the description cannot drift from what the handlers accept and answer.
 import { z } from "zod";
 import { ERROR_STATUS, type TErrorCode } from "@/lib/errors/app-error";
-import { isValidIsoDate } from "@/lib/elders/dates";
+import { isValidIsoDate } from "@/lib/dates";
 import { CASE_CHANNELS } from "@/lib/cases/schemas";
 import { CASE_ACTIONS, CASE_STATUSES } from "@/lib/cases/workflow";
 import { ASSESSMENT_STATUSES } from "@/lib/assessment/schemas";

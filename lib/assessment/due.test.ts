@@ -1,24 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { addMonths, dueStateOf, nextDueDate } from "@/lib/assessment/due";
+import { dueStateOf, nextDueDate } from "@/lib/assessment/due";
 import { defaultCountySetting } from "@/lib/settings/county-settings";
 
 const panan = defaultCountySetting("assessment.interval");
-
-describe("addMonths", () => {
-  it("keeps the day, or clamps to the month's last day as PostgreSQL does", () => {
-    expect(addMonths("2025-03-15", 12)).toBe("2026-03-15");
-    expect(addMonths("2025-01-31", 1)).toBe("2025-02-28");
-    expect(addMonths("2024-01-31", 1)).toBe("2024-02-29");
-    expect(addMonths("2024-02-29", 12)).toBe("2025-02-28");
-    expect(addMonths("2024-02-29", 24)).toBe("2026-02-28");
-    expect(addMonths("2025-11-30", 3)).toBe("2026-02-28");
-    expect(addMonths("2025-12-15", -12)).toBe("2024-12-15");
-  });
-  it("refuses bad input", () => {
-    expect(() => addMonths("2025-02-30", 1)).toThrow(RangeError);
-    expect(() => addMonths("2025-02-01", 1.5)).toThrow(RangeError);
-  });
-});
 
 describe("nextDueDate (磐安县 default: under 80 every 24 months, 80 and over every 12)", () => {
   it("uses the age on the assessment date", () => {

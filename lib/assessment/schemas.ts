@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { AppError, type TFieldErrors } from "@/lib/errors/app-error";
-import { isValidIsoDate } from "@/lib/elders/dates";
+import { isValidIsoDate } from "@/lib/dates";
 import { ASSESSMENT_REASONS, ITEM_MAX_SCORES, RISK_EVENTS, isItemCode } from "@/lib/assessment/items";
 import { parseIcd10 } from "@/lib/assessment/score";
 

@@ -6,8 +6,8 @@ import { confirmAssessment, createAssessment, createCorrection, saveAssessmentDr
 import { getAssessment, latestConfirmedLevel, latestConfirmedLevels, listAssessments, listDueAssessments, listElderAssessments } from "@/lib/assessment/queries";
 import { ZAssessmentListQuery } from "@/lib/assessment/schemas";
 import { getElderFacts } from "@/lib/elders/queries";
-import { addDays, addYears, todayInShanghai } from "@/lib/elders/dates";
-import { addMonths, nextDueDate } from "@/lib/assessment/due";
+import { addDays, addYears, todayInShanghai, addMonths } from "@/lib/dates";
+import { nextDueDate } from "@/lib/assessment/due";
 import { getCountySetting, setCountySetting } from "@/lib/settings/county-settings";
 import type { TActor } from "@/lib/authz/actor";
 

@@ -1,5 +1,6 @@
 // Due dates of workflow steps and the first month of an approved benefit. Pure.
-import { addWorkingDays, type TWorkCalendar } from "@/lib/cases/working-days";
+import { addDays, monthAfter, monthOf } from "@/lib/dates";
+import { addWorkingDays, type TWorkCalendar } from "@/lib/dates/working-days";
 import type { TCaseStatus } from "@/lib/cases/workflow";
 import type { TCountySettingValue } from "@/lib/settings/county-settings";
 
@@ -35,20 +36,12 @@ export function isOverdue(dueDate: string | null, today: string): boolean {
   return dueDate !== null && dueDate < today;
 }
 
-/** YYYY-MM of a date, and the month after. */
-export const monthOf = (isoDate: string) => isoDate.slice(0, 7);
-export function nextMonth(month: string): string {
-  const [y, m] = month.split("-").map(Number);
-  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, "0")}`;
-}
-
 /** The first benefit month of a case approved on `approvedOn`. */
 export function benefitStartMonth(approvedOn: string, rule: TBenefitStart): string {
-  return rule === "approval_month" ? monthOf(approvedOn) : nextMonth(monthOf(approvedOn));
+  return rule === "approval_month" ? monthOf(approvedOn) : monthAfter(approvedOn);
 }
 
 /** The last day of a notice of `days` calendar days that starts on `start` (inclusive). */
 export function noticeLastDay(start: string, days: number): string {
-  const [y, m, d] = start.split("-").map(Number);
-  return new Date(Date.UTC(y, m - 1, d + days - 1)).toISOString().slice(0, 10);
+  return addDays(start, days - 1);
 }

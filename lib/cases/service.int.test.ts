@@ -6,7 +6,7 @@ import { advanceCase, createDraftCase, ITEM_WITH_NOTICE, ITEM_WITHOUT_NOTICE, le
 import { loadSeedCatalogue } from "@/lib/catalogue/service";
 import { actOnCase, bulkApprove } from "@/lib/cases/service";
 import { getCase, listCases, listElderEntitlements, noticeList } from "@/lib/cases/queries";
-import { addDays, todayInShanghai } from "@/lib/elders/dates";
+import { addDays, todayInShanghai } from "@/lib/dates";
 import { benefitStartMonth } from "@/lib/cases/deadlines";
 import type { TActor } from "@/lib/authz/actor";
 

@@ -8,7 +8,7 @@ import { assertCan } from "@/lib/authz/policy";
 import type { TActor } from "@/lib/authz/actor";
 import type { TFormState } from "@/lib/entry/form-state";
 import { DEFAULT_LOCALE, type TLocale } from "@/lib/i18n/config";
-import { todayInShanghai } from "@/lib/elders/dates";
+import { todayInShanghai } from "@/lib/dates";
 import { getElderFacts } from "@/lib/elders/queries";
 import { latestConfirmedLevelsInCounty } from "@/lib/assessment/queries";
 import { factsAsOf, type TCircumstanceRecordForFacts, type TElderForFacts } from "@/lib/elders/facts";

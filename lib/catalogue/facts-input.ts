@@ -5,7 +5,7 @@
 // agree with it. Without one, a birth date is required; a missing sex is read as female and the
 // answer says so in a note (only 杨陵区's 计生 tiers depend on sex).
 import { z } from "zod";
-import { isValidIsoDate } from "@/lib/elders/dates";
+import { isValidIsoDate } from "@/lib/dates";
 import { idNumberMessage, validateIdNumber } from "@/lib/elders/id-number";
 import { CIRCUMSTANCE_KEYS, DISABILITY_CATEGORIES, type TPersonFacts } from "@/lib/policy/facts";
 import { buildPersonFacts } from "@/lib/policy/person-facts";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatFen, parseJsonWith, pathText, yuanToFen } from "@/lib/catalogue/rule-json";
+import { parseJsonWith, pathText } from "@/lib/catalogue/rule-json";
 import { ZAmountRule, ZRule } from "@/lib/policy/rules";
 
 describe("rule JSON from the item editor", () => {
@@ -33,20 +33,3 @@ describe("rule JSON from the item editor", () => {
   });
 });
 
-describe("money in forms", () => {
-  it("turns typed yuan into whole fen without floating point", () => {
-    expect(yuanToFen("300")).toBe(30000);
-    expect(yuanToFen("¥1,234.5")).toBe(123450);
-    expect(yuanToFen("0.07")).toBe(7);
-    expect(yuanToFen("19.99")).toBe(1999);
-    expect(yuanToFen("1.234")).toBeNull();
-    expect(yuanToFen("-5")).toBeNull();
-    expect(yuanToFen("abc")).toBeNull();
-  });
-
-  it("shows fen as yuan with two decimals", () => {
-    expect(formatFen(10000)).toBe("¥100.00");
-    expect(formatFen(123456)).toBe("¥1,234.56");
-    expect(formatFen(5)).toBe("¥0.05");
-  });
-});

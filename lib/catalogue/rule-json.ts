@@ -65,17 +65,3 @@ export function parseJsonWith<S extends z.ZodType>(text: string, schema: S): TJs
   return { ok: false, problems: parsed.error.issues.slice(0, 5).map(describeIssue) };
 }
 
-/** Yuan as typed ("300", "1,234.5", "¥12.30") to whole fen without floating point; null if not money. */
-export function yuanToFen(text: string): number | null {
-  const cleaned = text.trim().replace(/^[¥￥]/, "").replaceAll(",", "");
-  const match = /^(\d{1,8})(?:\.(\d{1,2}))?$/.exec(cleaned);
-  if (!match) return null;
-  return Number(match[1]) * 100 + Number((match[2] ?? "").padEnd(2, "0"));
-}
-
-/** Fen as "¥1,234.50" (always two decimals: how the finder and admin show money). */
-export function formatFen(fen: number): string {
-  const yuan = Math.floor(fen / 100);
-  const cents = String(fen % 100).padStart(2, "0");
-  return `¥${yuan.toLocaleString("en-US")}.${cents}`;
-}

@@ -1,6 +1,6 @@
 // Inputs of catalogue administration and the policy finder, as forms post them.
 import { z } from "zod";
-import { isValidIsoDate } from "@/lib/elders/dates";
+import { isValidIsoDate } from "@/lib/dates";
 import { CIRCUMSTANCE_KEYS, DISABILITY_CATEGORIES } from "@/lib/policy/facts";
 import { DELIVERIES, ZItemCode } from "@/lib/policy/catalogue-schema";
 

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
 import { errorCodeOf } from "@/lib/testing/error-code";
 import { createActor, createElder, YANGLING } from "@/lib/testing/factories";
-import { todayInShanghai, addDays } from "@/lib/elders/dates";
+import { todayInShanghai, addDays } from "@/lib/dates";
 import { SEED_CATALOGUES, SEED_COUNTY_CODES } from "@/lib/catalogue/data";
 import { createDraft, loadSeedCatalogue, loadSeedCatalogues, publishDraft, retireDueVersions, setCountyParameters, updateDraftItem } from "@/lib/catalogue/service";
 import { getVersion, listVersions, versionInForce } from "@/lib/catalogue/queries";

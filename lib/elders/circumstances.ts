@@ -3,7 +3,7 @@
 // eligibility rules read (lib/policy/facts.ts), plus "disability", which is a record here but a
 // separate field (grade and category) in the person's facts.
 import { z } from "zod";
-import { isValidIsoDate } from "@/lib/elders/dates";
+import { isValidIsoDate } from "@/lib/dates";
 import { CIRCUMSTANCE_KEYS, DISABILITY_CATEGORIES, type TCircumstanceKey } from "@/lib/policy/facts";
 
 export const CIRCUMSTANCE_RECORD_TYPES = [...CIRCUMSTANCE_KEYS, "disability"] as const;

@@ -3,8 +3,8 @@ import ExcelJS from "exceljs";
 import { db } from "@/lib/db";
 import { createActor, systemActor, YANGLING } from "@/lib/testing/factories";
 import { idNumberCheckChar } from "@/lib/elders/id-number";
-import { addDays, ageOn, todayInShanghai } from "@/lib/elders/dates";
-import { dateValue } from "@/lib/elders/queries";
+import { addDays, ageOn, todayInShanghai } from "@/lib/dates";
+import { dateValue } from "@/lib/dates";
 import { importElders } from "@/lib/elders/import";
 import { exportElders } from "@/lib/elders/export";
 

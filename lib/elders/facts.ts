@@ -14,7 +14,7 @@
 // - Moving out (迁出) is modelled the same way on hukouLocal: from the moved-out date (or on every
 //   date when it is unknown) the person's 户籍 no longer lies in the county, whatever code the
 //   record still carries. TPersonFacts has no other field through which a rule could see it.
-import { ageOn, isValidIsoDate } from "@/lib/elders/dates";
+import { ageOn, isValidIsoDate } from "@/lib/dates";
 import { CIRCUMSTANCE_KEYS, DISABILITY_CATEGORIES } from "@/lib/policy/facts";
 import type {
   TCircumstanceKey,

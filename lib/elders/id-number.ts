@@ -1,7 +1,7 @@
 // 居民身份证号码 (GB 11643-1999): 6-digit address code, 8-digit birth date YYYYMMDD, 3-digit
 // sequence (odd 17th character = male), 1 check character (ISO 7064 MOD 11-2).
 import { z } from "zod";
-import { isValidYmd, todayInShanghai } from "@/lib/elders/dates";
+import { isValidYmd, todayInShanghai } from "@/lib/dates";
 import eldersZh from "@/messages/zh-CN/elders.json" with { type: "json" };
 import type { TSex } from "@/lib/policy/facts";
 

@@ -4,8 +4,8 @@ import ExcelJS from "exceljs";
 import { db } from "@/lib/db";
 import { createActor, systemActor, YANGLING } from "@/lib/testing/factories";
 import { idNumberCheckChar } from "@/lib/elders/id-number";
-import { addDays } from "@/lib/elders/dates";
-import { dateValue, isoDate } from "@/lib/elders/queries";
+import { addDays } from "@/lib/dates";
+import { dateValue, isoDate } from "@/lib/dates";
 import {
   buildErrorReport,
   buildImportTemplate,

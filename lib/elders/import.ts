@@ -14,7 +14,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { translator } from "@/lib/i18n/translate";
 import { ZElderFields } from "@/lib/elders/schemas";
 import { validateIdNumber } from "@/lib/elders/id-number";
-import { todayInShanghai } from "@/lib/elders/dates";
+import { todayInShanghai } from "@/lib/dates";
 import { isUniqueViolation } from "@/lib/utils/prisma-errors";
 import {
   checkHeader,

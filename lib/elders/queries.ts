@@ -5,19 +5,13 @@ import { regionScope } from "@/lib/authz/scope";
 import type { TActor } from "@/lib/authz/actor";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { maskBankAccount, maskIdNumber } from "@/lib/audit/mask";
-import { ageOn, birthDateRangeForBand, todayInShanghai } from "@/lib/elders/dates";
+import { ageOn, birthDateRangeForBand, dateValue, isoDate, isoDateOrNull, todayInShanghai } from "@/lib/dates";
 import { factsAsOf, isInForce } from "@/lib/elders/facts";
 import { ELDER_SORT_DIRECTION, type TElderListQuery } from "@/lib/elders/schemas";
 import type { TCircumstanceRecordType } from "@/lib/elders/circumstances";
 import { latestConfirmedLevel } from "@/lib/assessment/queries";
 
 export const ELDER_PAGE_SIZE = 20;
-
-/** A @db.Date value as its ISO date (Prisma reads DATE columns as UTC midnight). */
-export const isoDate = (d: Date) => d.toISOString().slice(0, 10);
-export const isoDateOrNull = (d: Date | null | undefined) => (d ? isoDate(d) : null);
-/** An ISO date for a DATE column. */
-export const dateValue = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
 
 /** Circumstance records in force on `asOf` (inclusive at both ends). */
 export function inForceOn(asOf: string): Prisma.CircumstanceRecordWhereInput {

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { ZIdNumber } from "@/lib/elders/id-number";
 import { ZOptionalMobile } from "@/lib/elders/phone";
-import { AGE_BANDS, isValidIsoDate } from "@/lib/elders/dates";
+import { AGE_BANDS, isValidIsoDate } from "@/lib/dates";
 import { CIRCUMSTANCE_RECORD_TYPES } from "@/lib/elders/circumstances";
 import { ELDER_STATUSES } from "@/lib/elders/facts";
 

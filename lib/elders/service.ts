@@ -8,7 +8,7 @@ import type { TActor, TRequestMeta } from "@/lib/authz/actor";
 import { validateIdNumber } from "@/lib/elders/id-number";
 import { regionPathOf, pathOf } from "@/lib/regions/path";
 import { isUniqueViolation } from "@/lib/utils/prisma-errors";
-import { dateValue, isoDateOrNull } from "@/lib/elders/queries";
+import { dateValue, isoDateOrNull } from "@/lib/dates";
 import type { TCircumstanceRecord } from "@/lib/elders/circumstances";
 import type { TElderFields, TElderStatusChange, TUpdateElder } from "@/lib/elders/schemas";
 import type { Elder } from "@/lib/generated/prisma/client";

@@ -3,7 +3,7 @@
 // re-parses or re-walks the JSON. Every answer carries structured reasons, predicate by
 // predicate, which lib/policy/render.ts turns into Chinese or English text.
 import { CIRCUMSTANCE_KEYS, type TCircumstanceKey, type TPersonFacts } from "@/lib/policy/facts";
-import { mulDivRound } from "@/lib/policy/money";
+import { mulDivRound } from "@/lib/money";
 import type { TCatalogue, TCatalogueItem } from "@/lib/policy/catalogue-schema";
 import { flatOperands, type TAmountExpr, type TAmountRule, type TCapabilityLevel, type TRule } from "@/lib/policy/rules";
 

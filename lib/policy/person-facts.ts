@@ -1,6 +1,6 @@
 // Builds TPersonFacts from plain inputs (typed-in facts, tests, the CLI): 周岁 age is derived
 // from the birth date on the as-of date; everything not given takes the neutral default.
-import { ageOn } from "@/lib/elders/dates";
+import { ageOn } from "@/lib/dates";
 import type { TCircumstanceKey, TDisabilityCategory, TPersonFacts, TResidence, TSex } from "@/lib/policy/facts";
 
 export type TPersonFactsInput = {

@@ -4,7 +4,7 @@
 // either language.
 import { translator } from "@/lib/i18n/translate";
 import { DEFAULT_LOCALE, type TLocale } from "@/lib/i18n/config";
-import { formatYuan } from "@/lib/policy/money";
+import { formatYuan } from "@/lib/money";
 import type { TReason, TReasonParam } from "@/lib/policy/evaluate";
 import type { TParameter } from "@/lib/policy/catalogue-schema";
 import { flatOperands, type TAgeRange, type TAmountExpr, type TAmountRule, type TRule } from "@/lib/policy/rules";

@@ -5,7 +5,7 @@ import { createUser, ensureRegions, systemActor, TEST_PASSWORD, YANGLING } from 
 import type { TRole } from "@/lib/authz/roles";
 import { loadSeedCatalogues } from "@/lib/catalogue/service";
 import { actorFromUser } from "@/lib/users/actor-from-user";
-import { todayInShanghai } from "@/lib/elders/dates";
+import { todayInShanghai } from "@/lib/dates";
 import { advanceCase, createDraftCase, ITEM_WITH_NOTICE, ITEM_WITHOUT_NOTICE } from "@/lib/testing/case-factories";
 import type { TCaseStatus } from "@/lib/cases/workflow";
 

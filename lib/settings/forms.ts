@@ -1,8 +1,8 @@
 // The county settings page's forms: form fields → a setting's value, or field errors (catalogue
 // keys; offending dates are listed as they were typed). No database access: unit-tested on its own.
 import { AppError, type TFieldErrors } from "@/lib/errors/app-error";
-import { isValidIsoDate } from "@/lib/elders/dates";
-import { weekday } from "@/lib/cases/working-days";
+import { isValidIsoDate } from "@/lib/dates";
+import { weekday } from "@/lib/dates";
 import { COUNTY_SETTINGS, type TCountySettingKey, type TCountySettingValue } from "@/lib/settings/county-settings";
 import { STEP_LIMIT_KEYS } from "@/lib/settings/steps";
 

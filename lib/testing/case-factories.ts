@@ -2,8 +2,8 @@
 // step, audit record and entitlement is what staff would have produced.
 import { db } from "@/lib/db";
 import { NO_REQUEST_META, type TActor } from "@/lib/authz/actor";
-import { addDays, todayInShanghai } from "@/lib/elders/dates";
-import { dateValue } from "@/lib/elders/queries";
+import { addDays, todayInShanghai } from "@/lib/dates";
+import { dateValue } from "@/lib/dates";
 import { actOnCase, createCase } from "@/lib/cases/service";
 import type { TCaseAction, TCaseStatus } from "@/lib/cases/workflow";
 import type { TCreateCase } from "@/lib/cases/schemas";

@@ -8,7 +8,7 @@ import { randomUUID } from "node:crypto";
 import { db, type Db } from "@/lib/db";
 import { unnestInsert, type TUnnestColumn } from "@/lib/utils/unnest-insert";
 import { loadCountyRegions, SEED_COUNTIES } from "@/lib/regions/service";
-import { todayInShanghai } from "@/lib/elders/dates";
+import { todayInShanghai } from "@/lib/dates";
 import {
   createElderGenerator,
   type TGeneratedCircumstance,

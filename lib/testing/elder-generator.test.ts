@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { validateIdNumber } from "@/lib/elders/id-number";
-import { ageOn } from "@/lib/elders/dates";
+import { ageOn } from "@/lib/dates";
 import { MOBILE_PATTERN } from "@/lib/elders/phone";
 import { ZCircumstanceRecord, type TCircumstanceRecordType } from "@/lib/elders/circumstances";
 import { isInForce } from "@/lib/elders/facts";

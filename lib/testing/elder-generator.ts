@@ -16,7 +16,7 @@
 //   ~1.5 %, 特困 ~1 %, 低收入 ~3 %, disability ~6 %, 空巢 ~20 %, 独居 ~8 % …), plus ended records
 //   (people who left 低保, an older disability certificate, a spouse who died).
 import { idNumberCheckChar } from "@/lib/elders/id-number";
-import { addDays, addYears, ageOn, isLeapYear } from "@/lib/elders/dates";
+import { addDays, addYears, ageOn, isLeapYear } from "@/lib/dates";
 import type { TCircumstanceRecordType, TDisabilityGrade } from "@/lib/elders/circumstances";
 import type { TDisabilityCategory, TResidence, TSex } from "@/lib/policy/facts";
 import type { TElderStatus } from "@/lib/elders/facts";

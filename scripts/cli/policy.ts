@@ -1,7 +1,7 @@
 import type { Command } from "commander";
 import { z } from "zod";
 import { print, withDatabase } from "./context";
-import { todayInShanghai, isValidIsoDate } from "@/lib/elders/dates";
+import { todayInShanghai, isValidIsoDate } from "@/lib/dates";
 import { parseFactsJson, resolveFactsInput } from "@/lib/catalogue/facts-input";
 import { evaluateFactsInCounty, publicEvaluation, type TPublicEvaluation } from "@/lib/catalogue/evaluation";
 import { SEED_COUNTY_CODES } from "@/lib/catalogue/data";

@@ -7,7 +7,7 @@ import { CASE_CHANNELS, CASE_VIEWS, ZCaseListQuery } from "@/lib/cases/schemas";
 import { CASE_STATUSES } from "@/lib/cases/workflow";
 import { getCatalogueInForce } from "@/lib/catalogue/queries";
 import { listVillageOptions } from "@/lib/regions/queries";
-import { todayInShanghai } from "@/lib/elders/dates";
+import { todayInShanghai } from "@/lib/dates";
 import { PageHeader } from "@/components/ui/page-header";
 import { Button, buttonVariants } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";

@@ -7,7 +7,7 @@ import { orNotFound } from "@/lib/entry/page";
 import { listElders } from "@/lib/elders/queries";
 import { ZElderListQuery, ELDER_SORTS } from "@/lib/elders/schemas";
 import { listVillageOptions } from "@/lib/regions/queries";
-import { AGE_BANDS } from "@/lib/elders/dates";
+import { AGE_BANDS } from "@/lib/dates";
 import { CIRCUMSTANCE_RECORD_TYPES } from "@/lib/elders/circumstances";
 import { ELDER_STATUSES } from "@/lib/elders/facts";
 import { PageHeader } from "@/components/ui/page-header";

@@ -5,7 +5,7 @@ import { getActor } from "@/lib/auth/session";
 import { orNotFound } from "@/lib/entry/page";
 import { getElderForNewAssessment, listAssessorOptions } from "@/lib/assessment/queries";
 import { getCountySetting } from "@/lib/settings/county-settings";
-import { todayInShanghai } from "@/lib/elders/dates";
+import { todayInShanghai } from "@/lib/dates";
 import { PageHeader } from "@/components/ui/page-header";
 import { AssessmentForm } from "@/components/assessments/assessment-form";
 import { newFormValues } from "@/components/assessments/form-values";

@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { getActor } from "@/lib/auth/session";
 import { can } from "@/lib/authz/policy";
 import { orNotFound } from "@/lib/entry/page";
-import { todayInShanghai } from "@/lib/elders/dates";
+import { todayInShanghai } from "@/lib/dates";
 import { ZAsOf } from "@/lib/catalogue/schemas";
 import { noticeList } from "@/lib/cases/queries";
 import { listAssignableRegions } from "@/lib/regions/queries";

@@ -3,7 +3,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { getActor } from "@/lib/auth/session";
 import { can } from "@/lib/authz/policy";
 import { orNotFound } from "@/lib/entry/page";
-import { todayInShanghai } from "@/lib/elders/dates";
+import { todayInShanghai } from "@/lib/dates";
 import { getCountyParameters, listVersions, versionInForce, type TCatalogueVersion } from "@/lib/catalogue/queries";
 import { PageHeader } from "@/components/ui/page-header";
 import { Badge } from "@/components/ui/badge";

@@ -5,7 +5,7 @@ import { getActor } from "@/lib/auth/session";
 import { assertCan, can } from "@/lib/authz/policy";
 import { orNotFound } from "@/lib/entry/page";
 import { toLocale } from "@/lib/i18n/config";
-import { todayInShanghai } from "@/lib/elders/dates";
+import { todayInShanghai } from "@/lib/dates";
 import { getElder, listElders } from "@/lib/elders/queries";
 import { ZElderListQuery } from "@/lib/elders/schemas";
 import { evaluateElder } from "@/lib/catalogue/evaluation";

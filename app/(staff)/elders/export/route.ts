@@ -3,7 +3,7 @@ import { xlsxDownload } from "@/lib/entry/download";
 import { can } from "@/lib/authz/policy";
 import { requestMetaFrom } from "@/lib/auth/request-meta";
 import { translator } from "@/lib/i18n/translate";
-import { todayInShanghai } from "@/lib/elders/dates";
+import { todayInShanghai } from "@/lib/dates";
 import { ZElderListQuery } from "@/lib/elders/schemas";
 import { exportElders } from "@/lib/elders/export";
 

@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { createActor, createElder, createUser, YANGLING } from "@/lib/testing/factories";
 import { advanceCase, createDraftCase, ITEM_WITH_NOTICE, type TCaseActors } from "@/lib/testing/case-factories";
 import { loadSeedCatalogue } from "@/lib/catalogue/service";
-import { addDays, todayInShanghai } from "@/lib/elders/dates";
+import { addDays, todayInShanghai } from "@/lib/dates";
 import { createToken, revokeToken } from "@/lib/tokens/service";
 import { setUserActive } from "@/lib/users/service";
 import { ZCaseCreated, ZCaseResource } from "@/lib/api/schemas";

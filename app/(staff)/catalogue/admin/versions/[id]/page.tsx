@@ -6,7 +6,7 @@ import { getActor } from "@/lib/auth/session";
 import { assertCan } from "@/lib/authz/policy";
 import { orNotFound } from "@/lib/entry/page";
 import { toLocale } from "@/lib/i18n/config";
-import { todayInShanghai } from "@/lib/elders/dates";
+import { todayInShanghai } from "@/lib/dates";
 import { getVersion } from "@/lib/catalogue/queries";
 import { describeAmount, describeRule } from "@/lib/policy/evaluate";
 import { PageHeader } from "@/components/ui/page-header";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { formatYuan, mulDivRound } from "@/lib/policy/money";
-import { ageOn } from "@/lib/elders/dates";
+import { fenToYuanInput, formatFen, formatYuan, mulDivRound, yuanToFen } from "@/lib/money";
+import { ageOn } from "@/lib/dates";
 
 describe("mulDivRound", () => {
   it("rounds exactly as asked, in integers", () => {
@@ -25,7 +25,44 @@ describe("formatYuan", () => {
   });
 });
 
-// The registry's 周岁 (lib/elders/dates.ts) on the dates the policy examples depend on.
+describe("formatFen", () => {
+  it("prints money with the yuan sign, grouping and two decimals, negatives included", () => {
+    expect(formatFen(10000)).toBe("¥100.00");
+    expect(formatFen(123456)).toBe("¥1,234.56");
+    expect(formatFen(5)).toBe("¥0.05");
+    expect(formatFen(0)).toBe("¥0.00");
+    expect(formatFen(-150)).toBe("-¥1.50");
+    expect(formatFen(-5)).toBe("-¥0.05");
+    expect(formatFen(-123456789)).toBe("-¥1,234,567.89");
+    expect(formatFen(100_000_000_000)).toBe("¥1,000,000,000.00");
+  });
+  it("refuses fractions of a fen", () => {
+    expect(() => formatFen(1.5)).toThrow(RangeError);
+    expect(() => formatYuan(Number.NaN)).toThrow(RangeError);
+  });
+});
+
+describe("yuan input", () => {
+  it("reads typed yuan into fen without floating point", () => {
+    expect(yuanToFen("300")).toBe(30000);
+    expect(yuanToFen("¥1,234.5")).toBe(123450);
+    expect(yuanToFen("0.07")).toBe(7);
+    expect(yuanToFen("19.99")).toBe(1999);
+    expect(yuanToFen("1.234")).toBeNull();
+    expect(yuanToFen("-5")).toBeNull();
+    expect(yuanToFen("-5", { allowNegative: true })).toBe(-500);
+    expect(yuanToFen("abc")).toBeNull();
+  });
+  it("writes fen back as the input's text", () => {
+    expect(fenToYuanInput(30000)).toBe("300.00");
+    expect(fenToYuanInput(7)).toBe("0.07");
+    expect(fenToYuanInput(-150)).toBe("-1.50");
+    expect(fenToYuanInput(null)).toBe("");
+    for (const fen of [0, 1, 99, 100, 12345, 99999999]) expect(yuanToFen(fenToYuanInput(fen))).toBe(fen);
+  });
+});
+
+// The registry's 周岁 (lib/dates) on the dates the policy examples depend on.
 describe("ageOn (周岁) as the policy examples use it", () => {
   it("counts completed years by birthday", () => {
     expect(ageOn("1936-11-01", "2026-11-01")).toBe(90);

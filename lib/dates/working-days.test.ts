@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { addWorkingDays, EMPTY_CALENDAR, isWorkingDay, weekday, workingDaysBetween } from "@/lib/cases/working-days";
+import { weekday } from "@/lib/dates";
+import { addWorkingDays, EMPTY_CALENDAR, isWorkingDay, workingDaysBetween } from "@/lib/dates/working-days";
 
 describe("working days", () => {
   it("knows the weekday of a date", () => {

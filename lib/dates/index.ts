@@ -1,6 +1,7 @@
-// Calendar-date helpers for the registry. Dates cross boundaries as ISO strings "YYYY-MM-DD"
-// in Asia/Shanghai (STANDARDS.md); the arithmetic below works on (year, month, day) triples
-// and never on Date objects, so the server's own time zone can never shift a day.
+// The one date module. Calendar dates cross boundaries as ISO strings "YYYY-MM-DD" and benefit
+// months as "YYYY-MM", both in Asia/Shanghai (STANDARDS.md); the arithmetic below works on
+// (year, month, day) triples and never on Date objects, so the server's own time zone can never
+// shift a day. Working days are in ./working-days.ts.
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const SHANGHAI = "Asia/Shanghai";
@@ -152,3 +153,108 @@ export function birthDateRangeForBand(band: TAgeBand, asOf: string): { from: str
   const from = max === null ? null : addDays(latestBirthDateForAge(max + 1, asOf), 1);
   return { from, to };
 }
+
+/**
+ * The same day `months` later (or earlier); a day the target month lacks becomes its last day
+ * (2025-01-31 + 1 month = 2025-02-28), as PostgreSQL's `date + interval 'n months'` does.
+ */
+export function addMonths(isoDate: string, months: number): string {
+  if (!Number.isInteger(months)) throw new RangeError(`months must be an integer: ${months}`);
+  const d = parse(isoDate);
+  const index = d.year * 12 + (d.month - 1) + months;
+  const year = Math.floor(index / 12);
+  const month = (index % 12) + 1;
+  const out = { year, month, day: Math.min(d.day, daysInMonth(year, month)) };
+  if (!isValidYmd(out.year, out.month, out.day)) throw new RangeError(`${isoDate} + ${months} months is out of range`);
+  return format(out);
+}
+
+/** 0 = Sunday … 6 = Saturday. */
+export function weekday(isoDate: string): number {
+  const d = parse(isoDate);
+  const t = new Date(0);
+  t.setUTCFullYear(d.year, d.month - 1, d.day);
+  return t.getUTCDay();
+}
+
+/** Calendar days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  const a = parse(from);
+  const b = parse(to);
+  const t = (x: TYmd) => {
+    const d = new Date(0);
+    d.setUTCFullYear(x.year, x.month - 1, x.day);
+    return d.getTime();
+  };
+  return Math.round((t(b) - t(a)) / 86_400_000);
+}
+
+// ── Benefit months ("YYYY-MM") ─────────────────────────────────────────────────────────────
+
+const ISO_MONTH = /^(\d{4})-(\d{2})$/;
+
+/** "YYYY-MM" naming a real month (year 1–9999). */
+export function isValidMonth(value: unknown): value is string {
+  if (typeof value !== "string") return false;
+  const m = ISO_MONTH.exec(value);
+  return m !== null && Number(m[1]) >= 1 && Number(m[2]) >= 1 && Number(m[2]) <= 12;
+}
+
+function monthIndex(month: string): number {
+  if (!isValidMonth(month)) throw new RangeError(`not a valid month: ${month}`);
+  return Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
+}
+
+function monthFromIndex(index: number): string {
+  const year = Math.floor(index / 12);
+  if (year < 1 || year > 9999) throw new RangeError(`month out of range: ${index}`);
+  return `${String(year).padStart(4, "0")}-${String((index % 12) + 1).padStart(2, "0")}`;
+}
+
+/** The month of a date. */
+export function monthOf(isoDate: string): string {
+  parse(isoDate);
+  return isoDate.slice(0, 7);
+}
+
+/** The month `n` months after `month` (before it when negative). */
+export function addMonthsToMonth(month: string, n: number): string {
+  if (!Number.isInteger(n)) throw new RangeError(`months must be an integer: ${n}`);
+  return monthFromIndex(monthIndex(month) + n);
+}
+
+export const nextMonth = (month: string) => addMonthsToMonth(month, 1);
+export const previousMonth = (month: string) => addMonthsToMonth(month, -1);
+
+/** Whole months from `from` to `to` ("2026-01" → "2026-03" is 2; negative when earlier). */
+export function monthsBetween(from: string, to: string): number {
+  return monthIndex(to) - monthIndex(from);
+}
+
+/** Every month from `from` to `to`, both included; empty when `to` is before `from`. */
+export function monthRange(from: string, to: string): string[] {
+  const out: string[] = [];
+  for (let i = monthIndex(from); i <= monthIndex(to); i++) out.push(monthFromIndex(i));
+  return out;
+}
+
+export function firstDayOfMonth(month: string): string {
+  monthIndex(month);
+  return `${month}-01`;
+}
+
+export function lastDayOfMonth(month: string): string {
+  const index = monthIndex(month);
+  return `${month}-${String(daysInMonth(Math.floor(index / 12), (index % 12) + 1)).padStart(2, "0")}`;
+}
+
+/** The month after the month of `isoDate`: when something dated that day takes effect by default. */
+export const monthAfter = (isoDate: string) => nextMonth(monthOf(isoDate));
+
+// ── DATE columns ───────────────────────────────────────────────────────────────────────────
+// Prisma hands a PostgreSQL DATE over as a Date at 00:00 UTC; these convert at that boundary.
+
+export const isoDate = (d: Date) => d.toISOString().slice(0, 10);
+export const isoDateOrNull = (d: Date | null | undefined) => (d ? isoDate(d) : null);
+/** An ISO date as the value of a DATE column. */
+export const dateValue = (iso: string) => new Date(`${iso}T00:00:00.000Z`);

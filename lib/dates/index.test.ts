@@ -8,7 +8,22 @@ import {
   birthDateRangeForBand,
   isValidIsoDate,
   todayInShanghai,
-} from "@/lib/elders/dates";
+  addMonths,
+  addMonthsToMonth,
+  daysBetween,
+  firstDayOfMonth,
+  isValidMonth,
+  lastDayOfMonth,
+  monthAfter,
+  monthOf,
+  monthRange,
+  monthsBetween,
+  nextMonth,
+  previousMonth,
+  weekday,
+  dateValue,
+  isoDate,
+} from "@/lib/dates";
 
 describe("isValidIsoDate", () => {
   it("accepts real days", () => {
@@ -195,5 +210,62 @@ describe("birthDateRangeForBand", () => {
         }
       }
     }
+  });
+});
+
+describe("addMonths", () => {
+  it("keeps the day, or clamps to the month's last day as PostgreSQL does", () => {
+    expect(addMonths("2025-03-15", 12)).toBe("2026-03-15");
+    expect(addMonths("2025-01-31", 1)).toBe("2025-02-28");
+    expect(addMonths("2024-01-31", 1)).toBe("2024-02-29");
+    expect(addMonths("2024-02-29", 12)).toBe("2025-02-28");
+    expect(addMonths("2024-02-29", 24)).toBe("2026-02-28");
+    expect(addMonths("2025-11-30", 3)).toBe("2026-02-28");
+    expect(addMonths("2025-12-15", -12)).toBe("2024-12-15");
+  });
+  it("refuses bad input", () => {
+    expect(() => addMonths("2025-02-30", 1)).toThrow(RangeError);
+    expect(() => addMonths("2025-02-01", 1.5)).toThrow(RangeError);
+  });
+});
+
+describe("benefit months", () => {
+  it("validates YYYY-MM", () => {
+    expect(isValidMonth("2026-12")).toBe(true);
+    expect(isValidMonth("2026-13")).toBe(false);
+    expect(isValidMonth("2026-00")).toBe(false);
+    expect(isValidMonth("2026-1")).toBe(false);
+    expect(isValidMonth("2026-12-01")).toBe(false);
+    expect(() => nextMonth("2026-13")).toThrow(RangeError);
+  });
+  it("steps across year ends", () => {
+    expect(nextMonth("2026-12")).toBe("2027-01");
+    expect(previousMonth("2027-01")).toBe("2026-12");
+    expect(addMonthsToMonth("2026-11", 14)).toBe("2028-01");
+    expect(addMonthsToMonth("2026-11", -23)).toBe("2024-12");
+    expect(monthsBetween("2026-11", "2027-02")).toBe(3);
+    expect(monthsBetween("2027-02", "2026-11")).toBe(-3);
+    expect(monthRange("2026-11", "2027-01")).toEqual(["2026-11", "2026-12", "2027-01"]);
+    expect(monthRange("2026-11", "2026-10")).toEqual([]);
+  });
+  it("knows a month's first and last day, and the month after a date", () => {
+    expect(monthOf("2024-02-29")).toBe("2024-02");
+    expect(firstDayOfMonth("2024-02")).toBe("2024-02-01");
+    expect(lastDayOfMonth("2024-02")).toBe("2024-02-29");
+    expect(lastDayOfMonth("2025-02")).toBe("2025-02-28");
+    expect(lastDayOfMonth("2026-12")).toBe("2026-12-31");
+    expect(monthAfter("2026-12-31")).toBe("2027-01");
+    expect(monthAfter("2026-12-01")).toBe("2027-01");
+  });
+});
+
+describe("days", () => {
+  it("counts calendar days and weekdays without the server's time zone", () => {
+    expect(daysBetween("2024-02-28", "2024-03-01")).toBe(2);
+    expect(daysBetween("2026-03-01", "2026-02-27")).toBe(-2);
+    expect(weekday("2026-11-30")).toBe(1);
+  });
+  it("converts DATE column values at UTC midnight", () => {
+    expect(isoDate(dateValue("2026-11-30"))).toBe("2026-11-30");
   });
 });

@@ -2,17 +2,11 @@
 // county's listed public holidays; weekend days the State Council moves into working days
 // (调休上班) are listed too. Both lists are a county setting (calendar.workingDays) that the
 // county admin keeps up to date from each year's 国务院办公厅 notice.
-import { addDays } from "@/lib/elders/dates";
+import { addDays, weekday } from "@/lib/dates";
 
 export type TWorkCalendar = { holidays: readonly string[]; workdays: readonly string[] };
 
 export const EMPTY_CALENDAR: TWorkCalendar = { holidays: [], workdays: [] };
-
-/** 0 = Sunday … 6 = Saturday, for an ISO date. */
-export function weekday(isoDate: string): number {
-  const [y, m, d] = isoDate.split("-").map(Number);
-  return new Date(Date.UTC(y, m - 1, d)).getUTCDay();
-}
 
 export function isWorkingDay(isoDate: string, calendar: TWorkCalendar): boolean {
   if (calendar.workdays.includes(isoDate)) return true;
