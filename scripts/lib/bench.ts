@@ -13,22 +13,24 @@ const WARMUP_RUNS = 2;
 export const log = (message: string) => process.stderr.write(`${message}\n`);
 
 /**
- * DATABASE_URL when set (used as it is). Otherwise `yiyang_bench` on BENCH_SERVER_URL, created
- * when missing and migrated (rebuilt from empty when migrating fails, or with `fresh`).
+ * DATABASE_URL when set (used as it is). Otherwise BENCH_DATABASE_NAME (default `yiyang_bench`)
+ * on BENCH_SERVER_URL, created when missing and migrated (rebuilt from empty when migrating
+ * fails, or with `fresh`).
  */
 export async function prepareBenchDatabase(fresh: boolean): Promise<{ url: string; managed: boolean }> {
   if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, managed: false };
   const server = process.env.BENCH_SERVER_URL ?? DEFAULT_SERVER;
+  const name = process.env.BENCH_DATABASE_NAME ?? "yiyang_bench";
   if (fresh) {
-    log("重建基准数据库 yiyang_bench …");
-    return { url: await prepareTestDatabase(server, "yiyang_bench"), managed: true };
+    log(`重建基准数据库 ${name} …`);
+    return { url: await prepareTestDatabase(server, name), managed: true };
   }
-  const url = databaseUrlFor(server, "yiyang_bench");
+  const url = databaseUrlFor(server, name);
   const admin = new pg.Client({ connectionString: server });
   await admin.connect();
   try {
-    const exists = await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", ["yiyang_bench"]);
-    if (exists.rowCount === 0) await admin.query(`CREATE DATABASE "yiyang_bench"`);
+    const exists = await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
+    if (exists.rowCount === 0) await admin.query(`CREATE DATABASE "${name}"`);
   } finally {
     await admin.end();
   }
@@ -37,8 +39,8 @@ export async function prepareBenchDatabase(fresh: boolean): Promise<{ url: strin
     return { url, managed: true };
   } catch {
     // A migration changed under an existing bench database: start over.
-    log("迁移失败，重建基准数据库 yiyang_bench …");
-    return { url: await prepareTestDatabase(server, "yiyang_bench"), managed: true };
+    log(`迁移失败，重建基准数据库 ${name} …`);
+    return { url: await prepareTestDatabase(server, name), managed: true };
   }
 }
 
