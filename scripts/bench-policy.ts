@@ -103,7 +103,7 @@ async function benchDatabase() {
     const inForce = await versionInForce(county, asOf).catch(() => null);
     const catalogue = inForce?.catalogue ?? seedCatalogue(county);
     if (!catalogue) throw new Error(`no catalogue for ${county}`);
-    const params = await readParamValues(county).catch(() => ({}));
+    const params = await readParamValues(county, asOf).catch(() => ({}));
     const started = performance.now();
     const { facts, skipped, loadMs } = await loadCountyFacts(county, asOf, db);
     const evalStarted = performance.now();

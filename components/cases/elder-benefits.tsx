@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { TActor } from "@/lib/authz/actor";
-import { listElderEntitlements } from "@/lib/cases/queries";
+import { listElderEntitlements } from "@/lib/entitlements/queries";
 import { Card, CardHeader } from "@/components/ui/card";
 import { Badge } from "@/components/ui/badge";
 import { EmptyRow, Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";

@@ -3,6 +3,7 @@ import { AppError, type TFieldErrors } from "@/lib/errors/app-error";
 import { assertCan } from "@/lib/authz/policy";
 import { regionScope } from "@/lib/authz/scope";
 import { recordAudit, changedFields } from "@/lib/audit/record";
+import { recomputeElderEntitlements } from "@/lib/entitlements/recompute";
 import type { TActor, TRequestMeta } from "@/lib/authz/actor";
 import { dateValue, isoDate } from "@/lib/dates";
 import { todayInShanghai } from "@/lib/dates";
@@ -262,6 +263,8 @@ export async function confirmAssessment(actor: TActor, meta: TRequestMeta, input
         after: { status: "superseded", supersededBy: after.id },
       });
     }
+    // A new level re-tiers the elder's entitlements (from the month after, by default).
+    await recomputeElderEntitlements(tx, actor, meta, after.elderId, after.countyCode);
     return after;
   });
 }

@@ -40,3 +40,22 @@ export function changedFields<T extends Record<string, unknown>>(before: T, afte
   }
   return { before: b, after: a };
 }
+
+/**
+ * Writes many audit records of one actor in one statement, inside the caller's transaction (a
+ * county-wide recompute changes thousands of entitlements at once). Each event is validated as
+ * recordAudit validates one.
+ */
+export async function recordAudits(tx: Db, actor: TActor, meta: TRequestMeta, events: readonly TAuditEvent[]): Promise<void> {
+  if (events.length === 0) return;
+  const rows = events.map((event) => ZAuditEvent.parse(event));
+  const json = (value: unknown) => (value == null ? null : JSON.stringify(value));
+  await tx.$executeRaw`
+    INSERT INTO audit_logs (event, entity_type, entity_id, county_code, township_code, village_code, actor_id, actor_username, actor_role, actor_region_code, before, after, ip, user_agent)
+    SELECT e.event, e.entity_type, e.entity_id, e.county_code, e.township_code, e.village_code, ${actor.userId}::uuid, ${actor.username}, ${actor.role}, ${actor.regionCode},
+           e.before::jsonb, e.after::jsonb, ${meta.ip?.slice(0, 64) ?? null}, ${meta.userAgent?.slice(0, 300) ?? null}
+      FROM unnest(${rows.map((r) => r.type)}::text[], ${rows.map((r) => r.entityType)}::text[], ${rows.map((r) => r.entityId)}::text[],
+                  ${rows.map((r) => r.countyCode ?? null)}::text[], ${rows.map((r) => r.townshipCode ?? null)}::text[], ${rows.map((r) => r.villageCode ?? null)}::text[],
+                  ${rows.map((r) => json(r.before))}::text[], ${rows.map((r) => json(r.after))}::text[])
+        AS e(event, entity_type, entity_id, county_code, township_code, village_code, before, after)`;
+}

@@ -34,7 +34,13 @@ export const POLICY = {
   "case.act": ["village_clerk", "township_reviewer", "county_approver"],
   "case.attach": ["village_clerk", "township_reviewer"],
   "token.manage": ["county_admin"],
-  "entitlement.read": ["township_reviewer", "county_approver", "county_admin", "viewer"],
+  // 待遇发放: the village sees its own people's benefits and records their 资格认证; the township
+  // reviews 应退未退 proposals; the county approver stops, suspends, resumes and corrects, and
+  // settles overpayments (ADR 014).
+  "entitlement.read": ["village_clerk", "township_reviewer", "county_approver", "county_admin", "viewer"],
+  "entitlement.certify": ["village_clerk", "township_reviewer", "county_approver"],
+  "entitlement.review": ["township_reviewer"],
+  "entitlement.manage": ["county_approver"],
   "visit.read": ["village_clerk", "township_reviewer", "county_approver", "county_admin", "viewer"],
   "stats.read": ["township_reviewer", "county_approver", "assessor", "county_admin", "viewer"],
 } as const satisfies Record<string, readonly TRole[]>;

@@ -13,6 +13,7 @@ import type { TReasonLine } from "@/lib/policy/render";
 import { isOverdue } from "@/lib/cases/deadlines";
 import { availableActions, FINAL_STATUSES, inboxStatuses, OPEN_STATUSES, type TCaseAction, type TCaseStatus } from "@/lib/cases/workflow";
 import { ZCaseNo, type TCaseListQuery } from "@/lib/cases/schemas";
+import { regionNames } from "@/lib/regions/queries";
 
 export const CASE_PAGE_SIZE = 20;
 
@@ -151,13 +152,6 @@ export async function inboxCounts(actor: TActor, today = todayInShanghai()) {
     db.case.count({ where: { ...regionScope(actor), status: { in: [...OPEN_STATUSES] }, ...late } }),
   ]);
   return { waiting, overdue, regionOverdue };
-}
-
-async function regionNames(codes: string[]): Promise<Map<string, string>> {
-  const unique = [...new Set(codes)];
-  if (unique.length === 0) return new Map();
-  const rows = await db.region.findMany({ where: { code: { in: unique } }, select: { code: true, name: true } });
-  return new Map(rows.map((r) => [r.code, r.name]));
 }
 
 /** Display names of staff accounts by username. */
@@ -301,29 +295,6 @@ export async function listElderCases(actor: TActor, elderId: string, today = tod
     const dueDate = isoDateOrNull(r.dueDate);
     return { ...r, dueDate, overdue: !FINAL_STATUSES.includes(r.status) && isOverdue(dueDate, today) };
   });
-}
-
-/** An elder's benefits (享受待遇), active first. */
-export async function listElderEntitlements(actor: TActor, elderId: string) {
-  if (!can(actor, "case.read") && !can(actor, "entitlement.read")) return [];
-  const rows = await db.entitlement.findMany({
-    where: { elderId, ...regionScope(actor) },
-    orderBy: [{ status: "asc" }, { startMonth: "desc" }],
-    include: { case: { select: { caseNo: true, decidedAt: true } } },
-  });
-  return rows.map((r) => ({
-    id: r.id,
-    itemCode: r.itemCode,
-    itemName: r.itemName,
-    delivery: r.delivery,
-    monthlyAmountFen: r.monthlyAmountFen,
-    oneOffAmountFen: r.oneOffAmountFen,
-    startMonth: r.startMonth,
-    endMonth: r.endMonth,
-    status: r.status,
-    caseNo: r.case.caseNo,
-    approvedAt: r.case.decidedAt,
-  }));
 }
 
 /** 公示名单: the cases of one township on public notice on `asOf` (printable, per township). */

@@ -26,6 +26,7 @@ import type { TCaseActionInput, TCreateCase } from "@/lib/cases/schemas";
 import { findCaseInScope } from "@/lib/cases/queries";
 import type { Case } from "@/lib/generated/prisma/client";
 import { pathOf } from "@/lib/regions/path";
+import { recomputeElderEntitlements } from "@/lib/entitlements/recompute";
 
 
 /** The county's step limits and working-day calendar, read in the caller's transaction. */
@@ -81,7 +82,7 @@ async function evaluateItem(tx: Tx, elderId: string, catalogue: TCatalogue, vers
     asOf,
     { countyCode: elder.countyCode, capabilityLevel: await latestConfirmedLevel(elder.id, asOf, tx) },
   );
-  const params = await readParamValues(elder.countyCode, tx);
+  const params = await readParamValues(elder.countyCode, asOf, tx);
   const single: TCatalogue = { ...catalogue, items: [{ ...item, exclusions: [] }] };
   const [result] = evaluateWith(single, versionNumber, facts, params, { county: elder.countyCode }).items;
   return { eligible: result.eligible, monthlyAmountFen: result.monthlyAmountFen, oneOffAmountFen: result.oneOffAmountFen, reasons: result.lines };
@@ -151,7 +152,7 @@ export async function createCase(actor: TActor, meta: TRequestMeta, input: TCrea
 async function assertNoDuplicate(tx: Tx, elderId: string, itemCode: string) {
   const open = await tx.case.findFirst({ where: { elderId, itemCode, status: { in: [...OPEN_STATUSES] } }, select: { caseNo: true } });
   if (open) throw new AppError("CASE_DUPLICATE", "open case exists", { params: { caseNo: open.caseNo } });
-  const receiving = await tx.entitlement.findFirst({ where: { elderId, itemCode, status: "active" }, select: { case: { select: { caseNo: true } } } });
+  const receiving = await tx.entitlement.findFirst({ where: { elderId, itemCode, status: { in: ["active", "suspended"] } }, select: { case: { select: { caseNo: true } } } });
   if (receiving) throw new AppError("CASE_DUPLICATE", "entitlement exists", { params: { caseNo: receiving.case.caseNo } });
 }
 
@@ -179,6 +180,19 @@ export type TActionResult = { caseNo: string; status: TCaseStatus; version: numb
  * state does not allow it (409); a missing comment (422). Nothing is written on any refusal.
  */
 export async function actOnCase(actor: TActor, meta: TRequestMeta, caseNo: string, input: TCaseActionInput, today = todayInShanghai()): Promise<TActionResult> {
+  try {
+    return await takeAction(actor, meta, caseNo, input, today);
+  } catch (error) {
+    // The database's last word on "never two grants": the partial unique index on entitlements.
+    if (isUniqueViolation(error)) {
+      const c = await db.case.findUnique({ where: { caseNo }, select: { itemName: true } });
+      throw new AppError("ENTITLEMENT_DUPLICATE", "entitlement exists", { params: { item: c?.itemName ?? "" } });
+    }
+    throw error;
+  }
+}
+
+function takeAction(actor: TActor, meta: TRequestMeta, caseNo: string, input: TCaseActionInput, today: string): Promise<TActionResult> {
   return db.$transaction(async (tx) => {
     const before = await findCaseInScope(tx, actor, caseNo);
     assertCan(actor, "case.act", before);
@@ -277,15 +291,23 @@ function refusalError(refusal: string, c: Case, action: TCaseAction): AppError {
  * setting). The answer is taken again on the approval date with the pinned catalogue: an elder
  * who no longer qualifies, an amount the county has not set, or an exclusive item already
  * received stops the approval with a message saying which.
+ *
+ * Never two grants: the elder's row is locked first, so two approvals for one elder (the same
+ * item, or two items that exclude each other) run one after the other and the second sees the
+ * first's entitlement; the partial unique index on entitlements backs the same-item check.
+ * The new entitlement's months are computed in the same transaction (ADR 014).
  */
 async function grantEntitlement(tx: Tx, actor: TActor, meta: TRequestMeta, c: Case, today: string) {
+  await tx.$queryRaw`SELECT id FROM elders WHERE id = ${c.elderId}::uuid FOR UPDATE`;
   const { catalogue, item, number } = await pinnedItem(tx, c);
   const evaluation = await evaluateItem(tx, c.elderId, catalogue, number, item, today);
   if (!evaluation.eligible) throw new AppError("CASE_NOT_ELIGIBLE", "not eligible", { params: { item: item.name } });
   if (item.delivery === "monthly_cash" && evaluation.monthlyAmountFen === null) throw new AppError("CASE_AMOUNT_UNSET", "amount unset", { params: { item: item.name } });
   if (item.delivery === "one_off_cash" && evaluation.oneOffAmountFen === null) throw new AppError("CASE_AMOUNT_UNSET", "amount unset", { params: { item: item.name } });
+  const same = await tx.entitlement.findFirst({ where: { elderId: c.elderId, itemCode: c.itemCode, status: { in: ["active", "suspended"] } } });
+  if (same) throw new AppError("ENTITLEMENT_DUPLICATE", "entitlement exists", { params: { item: item.name } });
   if (item.exclusions.length) {
-    const other = await tx.entitlement.findFirst({ where: { elderId: c.elderId, itemCode: { in: item.exclusions }, status: "active" } });
+    const other = await tx.entitlement.findFirst({ where: { elderId: c.elderId, itemCode: { in: item.exclusions }, status: { in: ["active", "suspended"] } } });
     if (other) throw new AppError("CASE_EXCLUDED", "exclusive item received", { params: { item: item.name, other: other.itemName } });
   }
   const rule = await getCountySetting(c.countyCode, "case.benefitStart", tx);
@@ -299,8 +321,11 @@ async function grantEntitlement(tx: Tx, actor: TActor, meta: TRequestMeta, c: Ca
       itemCode: c.itemCode,
       itemName: c.itemName,
       delivery: c.delivery,
+      catalogueNumber: c.catalogueNumber,
       monthlyAmountFen: evaluation.monthlyAmountFen,
+      grantedMonthlyFen: evaluation.monthlyAmountFen,
       oneOffAmountFen: evaluation.oneOffAmountFen,
+      grantedOn: dateValue(today),
       startMonth,
     },
   });
@@ -311,6 +336,7 @@ async function grantEntitlement(tx: Tx, actor: TActor, meta: TRequestMeta, c: Ca
     ...pathOf(c),
     after: { caseNo: c.caseNo, elderId: c.elderId, itemCode: c.itemCode, monthlyAmountFen: entitlement.monthlyAmountFen, oneOffAmountFen: entitlement.oneOffAmountFen, startMonth },
   });
+  await recomputeElderEntitlements(tx, actor, meta, c.elderId, c.countyCode, today);
   return { id: entitlement.id, startMonth, evaluation };
 }
 

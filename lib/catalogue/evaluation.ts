@@ -159,7 +159,7 @@ export async function evaluateFactsInCounty(
   const notes = [...(options.notes ?? [])];
   const version = await versionInForce(county, facts.asOf, client);
   if (version) {
-    const params = await readParamValues(county, client);
+    const params = await readParamValues(county, facts.asOf, client);
     return evaluateWith(version.catalogue, version.number, facts, params, { county, locale: options.locale, notes, sexAssumed: options.sexAssumed });
   }
   if (options.fallbackToSeed && (await client.catalogueVersion.count({ where: { countyCode: county } })) === 0) {
@@ -366,7 +366,7 @@ export async function previewVersion(actor: TActor, versionId: string, asOf = to
   const version = await getVersion(actor, versionId);
   const [baseline, params, county] = await Promise.all([
     versionInForce(actor.countyCode, asOf),
-    readParamValues(actor.countyCode),
+    readParamValues(actor.countyCode, asOf),
     loadCountyFacts(actor.countyCode, asOf),
   ]);
   const started = performance.now();

@@ -8,7 +8,7 @@ import { todayInShanghai } from "@/lib/dates";
 import { isoDate, isoDateOrNull, dateValue } from "@/lib/dates";
 import { ZCatalogue, type TCatalogue } from "@/lib/policy/catalogue-schema";
 import type { CatalogueVersion } from "@/lib/generated/prisma/client";
-import { readParamValues } from "@/lib/catalogue/params";
+import { readParamHistory, readParamValues } from "@/lib/catalogue/params";
 
 export type TVersionStatus = "draft" | "published" | "retired";
 
@@ -97,7 +97,7 @@ export async function scheduledVersions(countyCode: string, asOf: string, client
 export async function getCatalogueInForce(actor: TActor, asOf = todayInShanghai()) {
   assertCan(actor, "catalogue.read");
   const version = await versionInForce(actor.countyCode, asOf);
-  const params = version ? await readParamValues(actor.countyCode) : {};
+  const params = version ? await readParamValues(actor.countyCode, asOf) : {};
   return { version, params, asOf, canManage: can(actor, "catalogue.manage") };
 }
 
@@ -130,15 +130,21 @@ export async function findDraft(actor: TActor): Promise<TCatalogueVersion | null
   return row ? toVersion(row) : null;
 }
 
-/** Parameter values of the actor's county with their labels and defaults (admin form). */
-export async function getCountyParameters(actor: TActor, catalogue: TCatalogue) {
+/**
+ * The county's parameters (admin form): each with its label and default, the value in force on
+ * `asOf` (null = the default applies), the latest dated value (which may be scheduled for a later
+ * date; its id guards the form against a concurrent edit) and the whole history, newest first.
+ */
+export async function getCountyParameters(actor: TActor, catalogue: TCatalogue, asOf = todayInShanghai()) {
   assertCan(actor, "settings.manage");
-  const values = await readParamValues(actor.countyCode);
-  return catalogue.parameters.map((p) => ({
-    ...p,
-    valueFen: Object.hasOwn(values, p.name) ? (values[p.name] ?? null) : null,
-    isSet: Object.hasOwn(values, p.name),
-  }));
+  const history = await readParamHistory(actor.countyCode);
+  return catalogue.parameters.map((p) => {
+    const rows = history.filter((h) => h.name === p.name);
+    const inForce = rows.filter((h) => h.effectiveFrom <= asOf).at(-1) ?? null;
+    const latest = rows.at(-1) ?? null;
+    return { ...p, valueFen: inForce?.valueFen ?? null, latest, history: rows.reverse() };
+  });
 }
+export type TCountyParameter = Awaited<ReturnType<typeof getCountyParameters>>[number];
 
 export { isoDate };

@@ -19,6 +19,12 @@ export const ZPublishDraft = ZVersionRef.extend({
 });
 export type TPublishDraft = z.infer<typeof ZPublishDraft>;
 
+/** The county parameters form's date and note (the values are read field by field). */
+export const ZParamsForm = z.object({
+  effectiveFrom: z.preprocess(blank, z.string({ message: "catalogue.params.effectiveFromRequired" }).pipe(ZIsoDate)),
+  note: z.preprocess(blank, z.string().trim().max(200, { message: "validation.tooLong" }).nullable().default(null)),
+});
+
 /** The common fields of an item edited by the form; the rules come as JSON text (rule-json.ts). */
 export const ZItemForm = ZVersionRef.extend({
   code: ZItemCode,

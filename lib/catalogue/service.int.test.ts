@@ -142,7 +142,7 @@ describe("versions: draft, edit, publish, in force by date, retire", () => {
 });
 
 describe("county parameters", () => {
-  it("default from the catalogue, are set and cleared by the admin, audited, and feed amounts", async () => {
+  it("default from the catalogue, get dated values from the admin, audited, and feed amounts on each date", async () => {
     const admin = await createActor({ role: "county_admin" });
     const approver = await createActor({ role: "county_approver" });
     const facts = { birthDate: "1950-03-01", sex: "female" as const, hukouLocal: true, residence: "urban" as const, circumstances: ["dibao" as const] };
@@ -151,29 +151,55 @@ describe("county parameters", () => {
     expect(dibao).toMatchObject({ eligible: true, monthlyAmountFen: null });
     expect(dibao.reasons.join("\n")).toContain("尚未设置");
 
-    expect(await errorCodeOf(setCountyParameters(approver, meta, [{ name: "urban_dibao_standard_monthly", valueFen: 75000 }]))).toBe("FORBIDDEN");
-    await expect(setCountyParameters(admin, meta, [{ name: "no_such_param", valueFen: 1 }])).rejects.toMatchObject({
+    const urban = "urban_dibao_standard_monthly";
+    const set = (effectiveFrom: string, changes: { name: string; valueFen: number | null; expectedLatestId?: string | null }[]) =>
+      setCountyParameters(admin, meta, { effectiveFrom, note: "区政府文件", changes });
+    expect(await errorCodeOf(setCountyParameters(approver, meta, { effectiveFrom: "2026-01-01", changes: [{ name: urban, valueFen: 75000 }] }))).toBe("FORBIDDEN");
+    await expect(set("2026-01-01", [{ name: "no_such_param", valueFen: 1 }])).rejects.toMatchObject({
       code: "VALIDATION",
       fieldErrors: { no_such_param: ["catalogue.params.unknown"] },
     });
-    expect(await setCountyParameters(admin, meta, [{ name: "urban_dibao_standard_monthly", valueFen: 75000, expectedFen: null }])).toEqual({
-      changed: ["urban_dibao_standard_monthly"],
+    expect(await set("2026-01-01", [{ name: urban, valueFen: 75000, expectedLatestId: null }])).toEqual({ changed: [urban] });
+    const first = await db.countyParameterValue.findFirstOrThrow({ where: { countyCode: "610403", name: urban } });
+    // The form showed "not set", but someone set it meanwhile: the case workflow's conflict message.
+    expect(await errorCodeOf(set("2026-06-01", [{ name: urban, valueFen: 1, expectedLatestId: null }]))).toBe("CASE_CONFLICT");
+    // Values follow each other in time.
+    await expect(set("2025-12-01", [{ name: urban, valueFen: 80000, expectedLatestId: first.id }])).rejects.toMatchObject({
+      code: "VALIDATION",
+      fieldErrors: { effectiveFrom: ["catalogue.params.effectiveFromOrder"] },
     });
-    expect(await readParamValues("610403")).toEqual({ urban_dibao_standard_monthly: 75000 });
-    // The form showed "not set", but someone set it meanwhile.
-    expect(await errorCodeOf(setCountyParameters(admin, meta, [{ name: "urban_dibao_standard_monthly", valueFen: 1, expectedFen: null }]))).toBe("STALE_VERSION");
+    expect(await set("2026-07-01", [{ name: urban, valueFen: 80000, expectedLatestId: first.id }])).toEqual({ changed: [urban] });
 
-    const after = await evaluateTypedFacts(approver, facts, { asOf: "2026-11-01" });
-    // 30% of the urban 低保 standard, rounded up to the fen.
-    expect(after.items.find((i) => i.code === "610403-10")).toMatchObject({ eligible: true, monthlyAmountFen: 22500 });
+    // A past date uses the value then in force; before the first value, the default (none).
+    expect(await readParamValues("610403", "2025-12-31")).toEqual({});
+    expect(await readParamValues("610403", "2026-06-30")).toEqual({ [urban]: 75000 });
+    expect(await readParamValues("610403", "2026-07-01")).toEqual({ [urban]: 80000 });
+    // 30% of the urban 低保 standard, rounded up to the fen, on each date.
+    expect((await evaluateTypedFacts(approver, facts, { asOf: "2026-03-01" })).items.find((i) => i.code === "610403-10")).toMatchObject({ monthlyAmountFen: 22500 });
+    expect((await evaluateTypedFacts(approver, facts, { asOf: "2026-11-01" })).items.find((i) => i.code === "610403-10")).toMatchObject({ monthlyAmountFen: 24000 });
 
-    await setCountyParameters(admin, meta, [{ name: "urban_dibao_standard_monthly", valueFen: null }]);
-    expect(await readParamValues("610403")).toEqual({});
-    const audit = await db.auditLog.findMany({ where: { event: "setting.updated", countyCode: "610403" }, orderBy: { id: "asc" } });
+    const latest = await db.countyParameterValue.findFirstOrThrow({ where: { countyCode: "610403", name: urban }, orderBy: { effectiveFrom: "desc" } });
+    await set("2027-01-01", [{ name: urban, valueFen: null, expectedLatestId: latest.id }]);
+    expect(await readParamValues("610403", "2027-01-01")).toEqual({});
+    const audit = await db.auditLog.findMany({ where: { event: "parameter.value_added", countyCode: "610403" }, orderBy: { id: "asc" } });
     expect(audit.map((a) => [a.before, a.after])).toEqual([
-      [{ key: "param.urban_dibao_standard_monthly", valueFen: null }, { key: "param.urban_dibao_standard_monthly", valueFen: 75000 }],
-      [{ key: "param.urban_dibao_standard_monthly", valueFen: 75000 }, { key: "param.urban_dibao_standard_monthly", valueFen: null }],
+      [{ name: urban, valueFen: null, effectiveFrom: null }, { name: urban, valueFen: 75000, effectiveFrom: "2026-01-01", note: "区政府文件" }],
+      [{ name: urban, valueFen: 75000, effectiveFrom: "2026-01-01" }, { name: urban, valueFen: 80000, effectiveFrom: "2026-07-01", note: "区政府文件" }],
+      [{ name: urban, valueFen: 80000, effectiveFrom: "2026-07-01" }, { name: urban, valueFen: null, effectiveFrom: "2027-01-01", note: "区政府文件" }],
     ]);
+  });
+
+  it("two admins saving the same parameter at once: one succeeds, the other gets the conflict message", async () => {
+    const [a1, a2] = [await createActor({ role: "county_admin" }), await createActor({ role: "county_admin" })];
+    const name = "rural_dibao_standard_monthly";
+    const save = (actor: TActor, valueFen: number, effectiveFrom: string) =>
+      setCountyParameters(actor, meta, { effectiveFrom, changes: [{ name, valueFen, expectedLatestId: null }] }).then(
+        () => "ok",
+        (error: { code?: string }) => error.code,
+      );
+    const outcomes = await Promise.all([save(a1, 60000, "2026-03-01"), save(a2, 61000, "2026-04-01")]);
+    expect(outcomes.sort()).toEqual(["CASE_CONFLICT", "ok"]);
+    expect(await db.countyParameterValue.count({ where: { countyCode: "610403", name } })).toBe(1);
   });
 });
 

@@ -7,13 +7,12 @@ import { recordAudit, changedFields } from "@/lib/audit/record";
 import { assertCan } from "@/lib/authz/policy";
 import { NO_REQUEST_META, type TActor, type TRequestMeta } from "@/lib/authz/actor";
 import { todayInShanghai } from "@/lib/dates";
-import { dateValue } from "@/lib/dates";
+import { dateValue, isoDate } from "@/lib/dates";
 import { isUniqueViolation } from "@/lib/utils/prisma-errors";
 import { SEED_COUNTY_CODES, seedCatalogue } from "@/lib/catalogue/data";
 import { ZCatalogue, ZCatalogueItem, type TCatalogue, type TCatalogueItem } from "@/lib/policy/catalogue-schema";
 import { parseContent, toVersion, type TCatalogueVersion } from "@/lib/catalogue/queries";
-import { paramKey, readParamValues, ZParamValue } from "@/lib/catalogue/params";
-import { writeCountySetting } from "@/lib/settings/county-settings";
+import { ZParamValue } from "@/lib/catalogue/params";
 import type { TPublishDraft, TVersionRef } from "@/lib/catalogue/schemas";
 import type { CatalogueVersion } from "@/lib/generated/prisma/client";
 
@@ -313,14 +312,14 @@ export async function publishDraft(actor: TActor, meta: TRequestMeta, input: TPu
 }
 
 // ---------------------------------------------------------------------------------------------
-// County parameters
+// County parameters (dated values, ADR 014)
 
 export type TParamChange = {
   name: string;
-  /** The new value in fen; null clears it (the catalogue default applies again). */
+  /** The new value in fen; null = back to the catalogue default from the effective date. */
   valueFen: number | null;
-  /** The value the form was showing (null = not set), to refuse an overwrite of a concurrent change. */
-  expectedFen?: number | null;
+  /** The id of the latest dated value the form was showing (null = none), for optimistic locking. */
+  expectedLatestId?: string | null;
 };
 
 /** The parameter names declared by the county's published, scheduled and draft versions. */
@@ -329,28 +328,56 @@ async function declaredParams(tx: Tx, countyCode: string): Promise<Set<string>> 
   return new Set(rows.flatMap((row) => parseContent(row).parameters.map((p) => p.name)));
 }
 
-/** Sets (or clears) county parameter values; each change is audited as setting.updated. */
-export async function setCountyParameters(actor: TActor, meta: TRequestMeta, changes: TParamChange[]): Promise<{ changed: string[] }> {
+/**
+ * 调整县级参数: adds a dated value for each changed parameter, effective from `effectiveFrom`
+ * (which may lie in the past: months already paid then get arrears or overpayments). Every
+ * parameter's values follow each other in time, so the date must come after the parameter's
+ * latest effective date. Another admin's change since the form was shown is refused with the
+ * conflict message of the case workflow; the county's parameter writes are serialised by a
+ * transaction-scoped advisory lock, so two saves at once cannot both pass that check. Each added
+ * value is audited. Returns the names changed.
+ */
+export async function setCountyParameters(
+  actor: TActor,
+  meta: TRequestMeta,
+  input: { effectiveFrom: string; note?: string | null; changes: TParamChange[] },
+): Promise<{ changed: string[] }> {
   assertCan(actor, "settings.manage");
   const countyCode = actor.countyCode;
+  const effectiveFrom = dateValue(input.effectiveFrom);
   return db.$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`county_parameters:${countyCode}`}))`;
     const declared = await declaredParams(tx, countyCode);
-    const current = await readParamValues(countyCode, tx);
     const fieldErrors: Record<string, string[]> = {};
-    for (const change of changes) {
+    for (const change of input.changes) {
       if (!declared.has(change.name)) fieldErrors[change.name] = ["catalogue.params.unknown"];
       else if (change.valueFen !== null && !ZParamValue.safeParse(change.valueFen).success) fieldErrors[change.name] = ["catalogue.params.invalid"];
     }
     if (Object.keys(fieldErrors).length) throw new AppError("VALIDATION", "invalid parameters", { fieldErrors });
     const changed: string[] = [];
-    for (const change of changes) {
-      const before = current[change.name] ?? null;
-      if (change.expectedFen !== undefined && change.expectedFen !== before) throw new AppError("STALE_VERSION", "parameter changed meanwhile");
+    for (const change of input.changes) {
+      const latest = await tx.countyParameterValue.findFirst({ where: { countyCode, name: change.name }, orderBy: { effectiveFrom: "desc" } });
+      if (change.expectedLatestId !== undefined && change.expectedLatestId !== (latest?.id ?? null)) {
+        throw new AppError("CASE_CONFLICT", "parameter changed meanwhile");
+      }
+      const before = latest?.valueFen ?? null;
       if (before === change.valueFen) continue;
-      const key = paramKey(change.name);
-      await writeCountySetting(tx, actor, meta, key, change.valueFen, {
-        before: { key, valueFen: before },
-        after: { key, valueFen: change.valueFen },
+      if (latest && latest.effectiveFrom >= effectiveFrom) {
+        throw new AppError("VALIDATION", "effective date not after the latest value", {
+          fieldErrors: { effectiveFrom: ["catalogue.params.effectiveFromOrder"] },
+          params: { date: isoDate(latest.effectiveFrom) },
+        });
+      }
+      await tx.countyParameterValue.create({
+        data: { countyCode, name: change.name, valueFen: change.valueFen, effectiveFrom, note: input.note ?? null, createdBy: actor.username },
+      });
+      await recordAudit(tx, actor, meta, {
+        type: "parameter.value_added",
+        entityType: "parameter",
+        entityId: change.name,
+        countyCode,
+        before: { name: change.name, valueFen: before, effectiveFrom: latest ? isoDate(latest.effectiveFrom) : null },
+        after: { name: change.name, valueFen: change.valueFen, effectiveFrom: input.effectiveFrom, note: input.note ?? null },
       });
       changed.push(change.name);
     }

@@ -114,7 +114,7 @@ export function factsAsOf(
  * grades the later start date wins (the newer certificate), then the category order, so the
  * answer never depends on the order the records were loaded in.
  */
-function disabilityInForce(inForce: readonly TCircumstanceRecordForFacts[]): TPersonFacts["disability"] {
+export function disabilityInForce(inForce: readonly TCircumstanceRecordForFacts[]): TPersonFacts["disability"] {
   let best: { grade: TDisabilityGrade; category: TDisabilityCategory; startDate: string } | null = null;
   for (const record of inForce) {
     if (record.type !== "disability") continue;

@@ -8,7 +8,8 @@ import type { TActor, TRequestMeta } from "@/lib/authz/actor";
 import { validateIdNumber } from "@/lib/elders/id-number";
 import { regionPathOf, pathOf } from "@/lib/regions/path";
 import { isUniqueViolation } from "@/lib/utils/prisma-errors";
-import { dateValue, isoDateOrNull } from "@/lib/dates";
+import { dateValue, isoDate, isoDateOrNull, todayInShanghai } from "@/lib/dates";
+import { recomputeElderEntitlements } from "@/lib/entitlements/recompute";
 import type { TCircumstanceRecord } from "@/lib/elders/circumstances";
 import type { TElderFields, TElderStatusChange, TUpdateElder } from "@/lib/elders/schemas";
 import type { Elder } from "@/lib/generated/prisma/client";
@@ -120,6 +121,7 @@ export async function updateElder(actor: TActor, meta: TRequestMeta, input: TUpd
         ...pathOf(after),
         ...changedFields(elderSnapshot(before), elderSnapshot(after)),
       });
+      await recomputeElderEntitlements(tx, actor, meta, after.id, after.countyCode);
       return after;
     });
   } catch (error) {
@@ -128,10 +130,19 @@ export async function updateElder(actor: TActor, meta: TRequestMeta, input: TUpd
   }
 }
 
-/** 标记去世 / 迁出 (with the date), or back to 在册. */
+/**
+ * 标记去世 / 迁出 (with the date), or back to 在册. The date lies between the birth date and today.
+ * The elder's entitlements move in the same transaction (a death stops them, ADR 014).
+ */
 export async function changeElderStatus(actor: TActor, meta: TRequestMeta, input: TElderStatusChange) {
   return db.$transaction(async (tx) => {
     const before = await loadForChange(tx, actor, input.id);
+    if (input.date && input.date < isoDate(before.birthDate)) {
+      throw new AppError("VALIDATION", "date before birth", { fieldErrors: { date: ["registry.form.statusDateBeforeBirth"] } });
+    }
+    if (input.date && input.date > todayInShanghai()) {
+      throw new AppError("VALIDATION", "date in the future", { fieldErrors: { date: ["registry.form.statusDateFuture"] } });
+    }
     const date = input.date ? dateValue(input.date) : null;
     const data = {
       status: input.status,
@@ -152,6 +163,7 @@ export async function changeElderStatus(actor: TActor, meta: TRequestMeta, input
       ...pathOf(after),
       ...changedFields(elderSnapshot(before), elderSnapshot(after)),
     });
+    await recomputeElderEntitlements(tx, actor, meta, after.id, after.countyCode);
     return after;
   });
 }
@@ -175,6 +187,7 @@ export async function addCircumstance(actor: TActor, meta: TRequestMeta, elderId
       ...pathOf(elder),
       after: { recordId: created.id, ...record, certificateNo: maskIdNumber(record.certificateNo) },
     });
+    await recomputeElderEntitlements(tx, actor, meta, elderId, elder.countyCode);
     return created;
   });
 }
@@ -210,6 +223,7 @@ export async function updateCircumstance(actor: TActor, meta: TRequestMeta, elde
       ...pathOf(elder),
       ...changedFields({ recordId, ...recordSnapshot(before) }, { recordId, ...recordSnapshot(after) }),
     });
+    await recomputeElderEntitlements(tx, actor, meta, elderId, elder.countyCode);
     return after;
   });
 }
@@ -225,6 +239,7 @@ export async function deleteCircumstance(actor: TActor, meta: TRequestMeta, elde
       ...pathOf(elder),
       before: { recordId, ...recordSnapshot(record) },
     });
+    await recomputeElderEntitlements(tx, actor, meta, elderId, elder.countyCode);
   });
 }
 

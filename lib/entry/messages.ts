@@ -8,6 +8,7 @@ type TTranslate = ((key: never, values?: never) => string) & { has: (key: never)
  */
 const PARAM_NAMESPACES: Partial<Record<AppError["code"], Record<string, string>>> = {
   CASE_WRONG_STATE: { status: "cases.status", action: "cases.action" },
+  ENTITLEMENT_WRONG_STATE: { status: "entitlements.status", action: "entitlements.actionName" },
 };
 
 function paramsOf(t: TTranslate, error: AppError) {

@@ -20,6 +20,10 @@ export const ERROR_STATUS = {
   CASE_NOT_ELIGIBLE: 422,
   CASE_AMOUNT_UNSET: 422,
   CASE_EXCLUDED: 422,
+  /** The elder receives the item already (active or suspended): never two grants. */
+  ENTITLEMENT_DUPLICATE: 409,
+  /** The entitlement's state does not allow the action (e.g. resuming one that is not suspended). */
+  ENTITLEMENT_WRONG_STATE: 409,
   RATE_LIMITED: 429,
   INTERNAL: 500,
 } as const;

@@ -77,3 +77,11 @@ export async function listVillageOptions(actor: TActor) {
     .filter((r) => r.level === "village")
     .map((r) => ({ code: r.code, name: r.name, townshipName: townshipName.get(r.parentCode ?? "") ?? "" }));
 }
+
+/** Region names by code (for lists that show a row's village and township). */
+export async function regionNames(codes: readonly string[]): Promise<Map<string, string>> {
+  const unique = [...new Set(codes)];
+  if (unique.length === 0) return new Map();
+  const rows = await db.region.findMany({ where: { code: { in: unique } }, select: { code: true, name: true } });
+  return new Map(rows.map((r) => [r.code, r.name]));
+}

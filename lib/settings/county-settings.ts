@@ -10,6 +10,7 @@ import type { TActor, TRequestMeta } from "@/lib/authz/actor";
 
 const ZMonths = z.number().int().min(1).max(120);
 const ZWorkingDays = z.number().int().min(0).max(120);
+const ZEffectiveMonth = z.enum(["same_month", "next_month"]);
 
 export const COUNTY_SETTINGS = {
   /** Reassessment interval by age on the last confirmed assessment's date (ADR 008). */
@@ -44,6 +45,44 @@ export const COUNTY_SETTINGS = {
     schema: z.enum(["next_month", "approval_month"]),
     default: "next_month",
   },
+  /**
+   * From which month a dated change moves an entitlement (ADR 014): the month of the change
+   * ("same_month") or the month after it ("next_month"). For ageBracket, "same_month" is the
+   * birthday's month; for catalogue and parameter, the month of the effective date.
+   */
+  "entitlement.effectiveMonths": {
+    schema: z.strictObject({
+      ageBracket: ZEffectiveMonth,
+      death: ZEffectiveMonth,
+      movedOut: ZEffectiveMonth,
+      circumstanceEnd: ZEffectiveMonth,
+      capability: ZEffectiveMonth,
+      catalogue: ZEffectiveMonth,
+      parameter: ZEffectiveMonth,
+    }),
+    default: {
+      ageBracket: "next_month",
+      death: "next_month",
+      movedOut: "next_month",
+      circumstanceEnd: "next_month",
+      capability: "next_month",
+      catalogue: "same_month",
+      parameter: "same_month",
+    },
+  },
+  /**
+   * 资格认证 (e.g. 生存认证) per catalogue item: items listed need one every intervalMonths after
+   * the approval or the last certification; overdue past graceDays suspends payment from the next
+   * month, and backPay says whether the suspended months are paid back when a later
+   * certification resumes it. Items not listed need none.
+   */
+  "entitlement.certification": {
+    schema: z.record(
+      z.string().regex(/^\d{6}-\d{2}(-\d)?$/),
+      z.strictObject({ intervalMonths: z.number().int().min(1).max(60), graceDays: z.number().int().min(0).max(365), backPay: z.boolean() }),
+    ),
+    default: {} as Record<string, { intervalMonths: number; graceDays: number; backPay: boolean }>,
+  },
   /** Public holidays and make-up working days (调休上班) for working-day limits. */
   "calendar.workingDays": {
     schema: z.strictObject({ holidays: z.array(z.iso.date()).max(400), workdays: z.array(z.iso.date()).max(100) }),
@@ -54,6 +93,8 @@ export const COUNTY_SETTINGS = {
 export type TCountySettingKey = keyof typeof COUNTY_SETTINGS;
 export type TCountySettingValue<K extends TCountySettingKey> = z.infer<(typeof COUNTY_SETTINGS)[K]["schema"]>;
 export type TAssessmentInterval = TCountySettingValue<"assessment.interval">;
+export type TEffectiveMonths = TCountySettingValue<"entitlement.effectiveMonths">;
+export type TCertificationSettings = TCountySettingValue<"entitlement.certification">;
 
 export function defaultCountySetting<K extends TCountySettingKey>(key: K): TCountySettingValue<K> {
   return structuredClone(COUNTY_SETTINGS[key].default as unknown) as TCountySettingValue<K>;

@@ -14,8 +14,8 @@ export type TCaseActors = { clerk: TActor; reviewer: TActor; approver: TActor };
 export const ITEM_WITH_NOTICE = "610403-04";
 export const ITEM_WITHOUT_NOTICE = "610403-03";
 
-export async function createDraftCase(clerk: TActor, input: Partial<TCreateCase> & { elderId: string }) {
-  return createCase(clerk, NO_REQUEST_META, { itemCode: ITEM_WITH_NOTICE, channel: "window", applicantName: null, applicantRelation: null, ...input });
+export async function createDraftCase(clerk: TActor, input: Partial<TCreateCase> & { elderId: string }, today = todayInShanghai()) {
+  return createCase(clerk, NO_REQUEST_META, { itemCode: ITEM_WITH_NOTICE, channel: "window", applicantName: null, applicantRelation: null, ...input }, today);
 }
 
 /** Moves a running notice into the past, as if its days had passed (tests cannot wait a week). */
@@ -37,8 +37,11 @@ const PATH: { to: TCaseStatus; action: TCaseAction; who: keyof TCaseActors; comm
   { to: "approved", action: "approve", who: "approver" },
 ];
 
-/** Walks a case along the usual path until it reaches `target` (approved at the latest). */
-export async function advanceCase(caseNo: string, target: TCaseStatus, actors: TCaseActors) {
+/**
+ * Walks a case along the usual path until it reaches `target` (approved at the latest); `today`
+ * dates every step (an approval in the past gives an entitlement that started in the past).
+ */
+export async function advanceCase(caseNo: string, target: TCaseStatus, actors: TCaseActors, today = todayInShanghai()) {
   let c = await db.case.findUniqueOrThrow({ where: { caseNo } });
   for (const step of PATH) {
     if (c.status === target) break;
@@ -46,10 +49,10 @@ export async function advanceCase(caseNo: string, target: TCaseStatus, actors: T
     if (step.action === "start_notice" && c.status !== "notice_pending") continue;
     if (step.action === "end_notice") {
       if (c.status !== "in_notice") continue;
-      await letNoticeRunOut(caseNo);
+      await letNoticeRunOut(caseNo, today);
     }
     if (step.action === "submit" && c.status !== "draft" && c.status !== "returned") continue;
-    await actOnCase(actors[step.who], NO_REQUEST_META, caseNo, { action: step.action, comment: step.comment ?? null, expectedVersion: c.version });
+    await actOnCase(actors[step.who], NO_REQUEST_META, caseNo, { action: step.action, comment: step.comment ?? null, expectedVersion: c.version }, today);
     c = await db.case.findUniqueOrThrow({ where: { caseNo } });
   }
   if (c.status !== target) throw new Error(`case ${caseNo} stopped at ${c.status}, not ${target}`);

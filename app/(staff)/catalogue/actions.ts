@@ -8,7 +8,8 @@ import { runFormAction } from "@/lib/entry/form-action";
 import type { TFormState } from "@/lib/entry/form-state";
 import { AppError } from "@/lib/errors/app-error";
 import { toLocale } from "@/lib/i18n/config";
-import { ZFinderForm, ZItemForm, ZPublishDraft } from "@/lib/catalogue/schemas";
+import { ZFinderForm, ZItemForm, ZParamsForm, ZPublishDraft } from "@/lib/catalogue/schemas";
+import { recomputeAfterParameterChange } from "@/lib/entitlements/recompute";
 import { parseJsonWith, type TJsonProblem } from "@/lib/catalogue/rule-json";
 import { yuanToFen } from "@/lib/money";
 import { evaluateTypedFacts, type TEvaluation, type TFinderState } from "@/lib/catalogue/evaluation";
@@ -114,11 +115,16 @@ export async function publishAction(_prev: TFormState, formData: FormData): Prom
   redirect(`/catalogue/admin?done=published`);
 }
 
-/** County parameters: `param_<name>` in yuan ("" = back to the default), `was_<name>` as shown. */
+/**
+ * County parameters: `param_<name>` in yuan ("" = back to the default), `was_<name>` the id of
+ * the latest dated value the form showed, one `effectiveFrom` and `note` for every change.
+ * Only the parameters whose value differs from the latest one are saved.
+ */
 export async function saveParamsAction(_prev: TFormState, formData: FormData): Promise<TFormState> {
   const values = formObject(formData);
   return runFormAction(values, async () => {
     const actor = await getActor();
+    const { effectiveFrom, note } = parseInput(ZParamsForm, values);
     const changes: TParamChange[] = [];
     const fieldErrors: Record<string, string[]> = {};
     for (const [key, raw] of Object.entries(values)) {
@@ -131,21 +137,24 @@ export async function saveParamsAction(_prev: TFormState, formData: FormData): P
         continue;
       }
       const was = values[`was_${name}`];
-      changes.push({ name, valueFen, expectedFen: was === undefined ? undefined : was === "" ? null : Number(was) });
+      changes.push({ name, valueFen, expectedLatestId: was === undefined ? undefined : was === "" ? null : was });
     }
     if (Object.keys(fieldErrors).length) throw new AppError("VALIDATION", "invalid parameters", { fieldErrors });
+    let changed: string[];
     try {
-      await setCountyParameters(actor, await getRequestMeta(), changes);
+      ({ changed } = await setCountyParameters(actor, await getRequestMeta(), { effectiveFrom, note, changes }));
     } catch (error) {
       // The service names fields by parameter; the form's inputs are param_<name>.
       if (error instanceof AppError && error.fieldErrors) {
         throw new AppError(error.code, error.message, {
-          fieldErrors: Object.fromEntries(Object.entries(error.fieldErrors).map(([k, v]) => [`param_${k}`, v])),
+          params: error.params,
+          fieldErrors: Object.fromEntries(Object.entries(error.fieldErrors).map(([k, v]) => [k === "effectiveFrom" ? k : `param_${k}`, v])),
         });
       }
       throw error;
     }
+    if (changed.length) await recomputeAfterParameterChange(actor, changed);
     revalidatePath("/catalogue", "layout");
-    return { ok: true, message: "catalogue.params.saved" };
+    return { ok: true, message: changed.length ? "catalogue.params.saved" : "catalogue.params.unchanged" };
   });
 }

@@ -8,7 +8,8 @@ import { orNotFound } from "@/lib/entry/page";
 import { toLocale } from "@/lib/i18n/config";
 import { getElder } from "@/lib/elders/queries";
 import { evaluateElder } from "@/lib/catalogue/evaluation";
-import { listElderCases, listElderEntitlements } from "@/lib/cases/queries";
+import { listElderCases } from "@/lib/cases/queries";
+import { listElderEntitlements } from "@/lib/entitlements/queries";
 import { FINAL_STATUSES } from "@/lib/cases/workflow";
 import { PageHeader } from "@/components/ui/page-header";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
@@ -46,7 +47,7 @@ export default async function NewCasePage({ searchParams }: { searchParams: Prom
     : [null, [], []];
   // What createCase would refuse as a duplicate, said before the clerk fills the form in.
   const blockedBy = new Map<string, TApplyItem["blockedBy"]>();
-  for (const b of benefits) if (b.status === "active") blockedBy.set(b.itemCode, { caseNo: b.caseNo, reason: "receiving" });
+  for (const b of benefits) if (b.status !== "stopped") blockedBy.set(b.itemCode, { caseNo: b.caseNo, reason: "receiving" });
   for (const c of cases) if (!FINAL_STATUSES.includes(c.status)) blockedBy.set(c.itemCode, { caseNo: c.caseNo, reason: "open" });
   // Items that need an application, eligible ones first (the engine's order within each group).
   const applicable = (evaluation?.items ?? []).filter((i) => i.needsApplication);

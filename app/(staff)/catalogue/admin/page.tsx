@@ -38,7 +38,7 @@ export default async function CatalogueAdminPage({ searchParams }: { searchParam
   const [inForce, t, format, { done }] = await Promise.all([versionInForce(actor.countyCode, today), getTranslations("catalogue"), getFormatter(), searchParams]);
   const draft = versions.find((v) => v.status === "draft") ?? null;
   const paramsSource = inForce?.catalogue ?? null;
-  const parameters = paramsSource && can(actor, "settings.manage") ? await getCountyParameters(actor, paramsSource) : [];
+  const parameters = paramsSource && can(actor, "settings.manage") ? await getCountyParameters(actor, paramsSource, today) : [];
   return (
     <div className="mx-auto max-w-6xl">
       <PageHeader
@@ -110,7 +110,17 @@ export default async function CatalogueAdminPage({ searchParams }: { searchParam
             <CardBody>
               <ParamsForm
                 action={saveParamsAction}
-                parameters={parameters.map((p) => ({ name: p.name, label: p.label, unit: p.unit, basis: p.basis, defaultFen: p.defaultFen, valueFen: p.valueFen }))}
+                today={today}
+                parameters={parameters.map((p) => ({
+                  name: p.name,
+                  label: p.label,
+                  unit: p.unit,
+                  basis: p.basis,
+                  defaultFen: p.defaultFen,
+                  valueFen: p.valueFen,
+                  latest: p.latest,
+                  history: p.history,
+                }))}
               />
             </CardBody>
           </Card>
