@@ -30,7 +30,7 @@ export const DEMO_ACCOUNTS: { username: string; displayName: string; role: TRole
 /** How many generated elders the demo county gets (enough to browse, quick to load). */
 export const DEMO_ELDERS = 3_000;
 
-export async function seedDemo(): Promise<{ regionsAdded: number; usersAdded: string[]; eldersAdded: number; casesAdded: number }> {
+export async function seedDemo(): Promise<{ regionsAdded: number; usersAdded: string[]; eldersAdded: number; casesAdded: number; entitlementsAdded: number }> {
   const regionsBefore = await db.region.count();
   await ensureRegions();
   const regionsAdded = (await db.region.count()) - regionsBefore;
@@ -48,16 +48,18 @@ export async function seedDemo(): Promise<{ regionsAdded: number; usersAdded: st
   }
   await loadSeedCatalogues();
   const casesAdded = await seedDemoCases();
-  if (regionsAdded > 0 || usersAdded.length > 0 || eldersAdded > 0 || casesAdded > 0) {
+  const { seedDemoEntitlements } = await import("@/lib/seed/demo-entitlements");
+  const entitlementsAdded = await seedDemoEntitlements();
+  if (regionsAdded > 0 || usersAdded.length > 0 || eldersAdded > 0 || casesAdded > 0 || entitlementsAdded > 0) {
     await recordAudit(db, systemActor("610403", "seed"), NO_REQUEST_META, {
       type: "system.demo_seeded",
       entityType: "system",
       entityId: null,
       countyCode: "610403",
-      after: { regionsAdded, usersAdded, eldersAdded, casesAdded },
+      after: { regionsAdded, usersAdded, eldersAdded, casesAdded, entitlementsAdded },
     });
   }
-  return { regionsAdded, usersAdded, eldersAdded, casesAdded };
+  return { regionsAdded, usersAdded, eldersAdded, casesAdded, entitlementsAdded };
 }
 
 /** Where the demo cases of the clerk's village stand: something on every desk. */

@@ -17,11 +17,16 @@ export async function grantThroughWorkflow(actors: TCaseActors, elderId: string,
  * Records months as paid (as a locked roll will): by default the amount due in each month per the
  * entitlement's current segments, paid on the month's last day.
  */
-export async function recordPayments(entitlementId: string, months: string[] | { from: string; to: string }, options: { amountFen?: number; source?: string } = {}) {
+export async function recordPayments(
+  entitlementId: string,
+  months: string[] | { from: string; to: string },
+  options: { amountFen?: number; source?: string; skipNothingDue?: boolean } = {},
+) {
   const e = await db.entitlement.findUniqueOrThrow({ where: { id: entitlementId }, include: { segments: true } });
   const list = Array.isArray(months) ? months : monthRange(months.from, months.to);
   const segments = e.segments as unknown as TSegment[];
-  const rows = list.map((month) => ({
+  const months_ = options.skipNothingDue ? list.filter((month) => amountDueIn(segments, month).amountFen > 0) : list;
+  const rows = months_.map((month) => ({
     entitlementId: e.id,
     elderId: e.elderId,
     countyCode: e.countyCode,
@@ -30,6 +35,6 @@ export async function recordPayments(entitlementId: string, months: string[] | {
     paidOn: dateValue(lastDayOfMonth(month)),
     source: options.source ?? "factory",
   }));
-  await db.benefitPayment.createMany({ data: rows });
+  if (rows.length) await db.benefitPayment.createMany({ data: rows });
   return rows;
 }

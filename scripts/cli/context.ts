@@ -1,5 +1,6 @@
 import type { Command } from "commander";
-import { ZodError } from "zod";
+import { z, ZodError } from "zod";
+import { db } from "@/lib/db";
 import { findRunningEmbeddedDb, startEmbeddedDb } from "../lib/embedded-db.mjs";
 import { disconnectDb } from "@/lib/db";
 import { isAppError, type AppError } from "@/lib/errors/app-error";
@@ -60,4 +61,13 @@ export async function withDatabase<T>(body: (url: string) => Promise<T>): Promis
     await disconnectDb();
     await stop();
   }
+}
+
+/** --county: a 6-digit county code. */
+export const ZCounty = z.string().regex(/^\d{6}$/, { message: "--county 须为 6 位县级区划代码，例如 610403" });
+
+/** Fails with a clear message unless the database in use knows the county. */
+export async function assertCounty(county: string) {
+  const region = await db.region.findUnique({ where: { code: `${county}000000` }, select: { level: true } });
+  if (region?.level !== "county") throw new Error(`没有区划代码为 ${county} 的县（区）`);
 }

@@ -1,13 +1,11 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Command } from "commander";
-import { z } from "zod";
-import { print, wantsJson, withDatabase } from "./context";
+import { print, wantsJson, withDatabase, ZCounty } from "./context";
 import { NO_REQUEST_META } from "@/lib/authz/actor";
 import { importElders, type TImportProgress, type TImportResult } from "@/lib/elders/import";
 import { systemActor } from "@/lib/testing/factories";
 
-const ZCounty = z.string().regex(/^\d{6}$/, { message: "--county 须为 6 位县级区划代码，例如 610403" });
 
 const PHASE = { parse: "读取文件", validate: "逐行检查", write: "写入" } as const;
 

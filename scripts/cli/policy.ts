@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 import { z } from "zod";
-import { print, withDatabase } from "./context";
+import { print, withDatabase, ZCounty } from "./context";
 import { todayInShanghai, isValidIsoDate } from "@/lib/dates";
 import { parseFactsJson, resolveFactsInput } from "@/lib/catalogue/facts-input";
 import { evaluateFactsInCounty, publicEvaluation, type TPublicEvaluation } from "@/lib/catalogue/evaluation";
@@ -9,7 +9,6 @@ import { loadSeedCatalogue, retireDueVersions, type TSeedLoadResult } from "@/li
 
 const EXAMPLE = `{"birthDate":"1941-03-15","sex":"female","hukouRegion":"610403"}`;
 
-const ZCounty = z.string().regex(/^\d{6}$/, { message: "--county 须为 6 位县级区划代码，例如 610403" });
 const ZEvaluateOptions = z.object({
   county: ZCounty,
   asOf: z

@@ -1,9 +1,7 @@
 import type { Command } from "commander";
-import { z } from "zod";
-import { print, withDatabase } from "./context";
+import { print, withDatabase, ZCounty } from "./context";
 import { listCountyRegions } from "@/lib/regions/queries";
 
-const ZCounty = z.string().regex(/^\d{6}$/, { message: "--county 须为 6 位县级区划代码，例如 610403" });
 
 export function registerRegionCommands(program: Command) {
   const regions = program.command("regions").description("行政区划");

@@ -1,19 +1,12 @@
 import type { Command } from "commander";
 import { z } from "zod";
-import { print, withDatabase } from "./context";
-import { db } from "@/lib/db";
+import { print, withDatabase, ZCounty, assertCounty } from "./context";
 import { NO_REQUEST_META } from "@/lib/authz/actor";
 import { systemActor } from "@/lib/testing/factories";
 import { COUNTY_SETTINGS, defaultCountySetting, getCountySetting, setCountySetting, type TCountySettingKey } from "@/lib/settings/county-settings";
 
 const KEYS = Object.keys(COUNTY_SETTINGS) as TCountySettingKey[];
-const ZCounty = z.string().regex(/^\d{6}$/, { message: "--county 须为 6 位县级区划代码，例如 610403" });
 const ZKey = z.enum(KEYS as [TCountySettingKey, ...TCountySettingKey[]], { message: `--key 须为以下之一：${KEYS.join("、")}` });
-
-async function assertCounty(county: string) {
-  const region = await db.region.findUnique({ where: { code: `${county}000000` }, select: { level: true } });
-  if (region?.level !== "county") throw new Error(`没有区划代码为 ${county} 的县（区）`);
-}
 
 /** The value as JSON, checked against the setting's schema with a message naming what is wrong. */
 function parseValue(key: TCountySettingKey, text: string): unknown {

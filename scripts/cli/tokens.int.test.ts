@@ -66,7 +66,7 @@ describe("cli settings", { timeout: 120_000 }, () => {
   it("reads defaults, sets a value (audited) and refuses a malformed one", async () => {
     expect(JSON.parse(ok("settings", "get", "--county", "610403", "--key", "case.benefitStart", "--json"))).toBe("next_month");
     const all = JSON.parse(ok("settings", "get", "--county", "610403", "--json"));
-    expect(Object.keys(all)).toEqual(["assessment.interval", "assessment.stackOneUpRules", "case.stepLimits", "case.benefitStart", "calendar.workingDays"]);
+    expect(Object.keys(all)).toEqual(["assessment.interval", "assessment.stackOneUpRules", "case.stepLimits", "case.benefitStart", "entitlement.effectiveMonths", "entitlement.certification", "calendar.workingDays"]);
 
     const set = JSON.parse(ok("settings", "set", "--county", "610403", "--key", "calendar.workingDays", "--value", '{"holidays":["2026-10-01","2026-10-02"],"workdays":["2026-09-27"]}', "--json"));
     expect(set).toEqual({ county: "610403", key: "calendar.workingDays", value: { holidays: ["2026-10-01", "2026-10-02"], workdays: ["2026-09-27"] } });
