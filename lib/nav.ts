@@ -7,7 +7,11 @@ export type TNavArea = {
   href: string;
   action: TAction | null;
   ready: boolean;
-  children?: { key: "adminUsers" | "adminRegions" | "adminAudit" | "adminSettings"; href: string; action: TAction }[];
+  children?: {
+    key: "adminUsers" | "adminRegions" | "adminAudit" | "adminSettings" | "paymentsEntitlements" | "paymentsReview" | "paymentsCertifications" | "paymentsOverpayments";
+    href: string;
+    action: TAction;
+  }[];
 };
 
 export const NAV: TNavArea[] = [
@@ -16,7 +20,19 @@ export const NAV: TNavArea[] = [
   { key: "assessments", href: "/assessments", action: "assessment.read", ready: true },
   { key: "catalogue", href: "/catalogue", action: "catalogue.read", ready: true },
   { key: "cases", href: "/cases", action: "case.read", ready: true },
-  { key: "payments", href: "/payments", action: "entitlement.read", ready: false },
+  {
+    key: "payments",
+    href: "/payments/entitlements",
+    action: "entitlement.read",
+    ready: true,
+    // 发放名册 (the monthly rolls) joins these.
+    children: [
+      { key: "paymentsEntitlements", href: "/payments/entitlements", action: "entitlement.read" },
+      { key: "paymentsReview", href: "/payments/review", action: "entitlement.read" },
+      { key: "paymentsCertifications", href: "/payments/certifications", action: "entitlement.read" },
+      { key: "paymentsOverpayments", href: "/payments/overpayments", action: "entitlement.read" },
+    ],
+  },
   { key: "visits", href: "/visits", action: "visit.read", ready: false },
   { key: "stats", href: "/stats", action: "stats.read", ready: false },
   {

@@ -1,57 +1,81 @@
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import type { TActor } from "@/lib/authz/actor";
+import { toLocale } from "@/lib/i18n/config";
+import { monthOf, todayInShanghai } from "@/lib/dates";
+import { formatFen } from "@/lib/money";
 import { listElderEntitlements } from "@/lib/entitlements/queries";
-import { Card, CardHeader } from "@/components/ui/card";
+import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Badge } from "@/components/ui/badge";
-import { EmptyRow, Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
-import { amountLabel } from "@/components/cases/format";
+import { SegmentTimeline } from "@/components/entitlements/segment-timeline";
+import { ENTITLEMENT_STATUS_TONE, OVERPAYMENT_STATUS_TONE } from "@/components/entitlements/status";
 
-/** The 待遇 tab of the elder's page: benefits granted by approved applications, active first. */
+/**
+ * The 待遇 tab of the elder's page: every benefit granted by an approved application, current ones
+ * first, each with its months as a timeline (the same history as the entitlement page) and any
+ * overpayment to recover.
+ */
 export async function ElderBenefits({ elderId, actor }: { elderId: string; actor: TActor }) {
-  const [t, tc, rows] = await Promise.all([getTranslations("caseDocs"), getTranslations("catalogue"), listElderEntitlements(actor, elderId)]);
+  const locale = toLocale(await getLocale());
+  const [t, te, rows] = await Promise.all([getTranslations("caseDocs"), getTranslations("entitlements"), listElderEntitlements(actor, elderId, locale)]);
+  const month = monthOf(todayInShanghai());
+  if (rows.length === 0) {
+    return (
+      <Card>
+        <CardHeader title={t("elderBenefits.title")} />
+        <CardBody className="py-8 text-center text-sm text-slate-500" data-testid="elder-benefits">
+          {t("elderBenefits.none")}
+        </CardBody>
+      </Card>
+    );
+  }
   return (
-    <Card>
-      <CardHeader title={t("elderBenefits.title")} />
-      <Table data-testid="elder-benefits">
-        <THead>
-          <tr>
-            <Th>{t("elderBenefits.columns.item")}</Th>
-            <Th>{t("elderBenefits.columns.amount")}</Th>
-            <Th>{t("elderBenefits.columns.startMonth")}</Th>
-            <Th>{t("elderBenefits.columns.endMonth")}</Th>
-            <Th>{t("elderBenefits.columns.status")}</Th>
-            <Th>{t("elderBenefits.columns.caseNo")}</Th>
-          </tr>
-        </THead>
-        <TBody>
-          {rows.length === 0 ? (
-            <EmptyRow colSpan={6}>{t("elderBenefits.none")}</EmptyRow>
-          ) : (
-            rows.map((e) => (
-              <Tr key={e.id} data-benefit={e.itemCode}>
-                <Td className="font-medium">
-                  {e.itemName}
-                  <span className="ml-1 text-xs font-normal text-slate-500">{e.itemCode}</span>
-                </Td>
-                <Td className="whitespace-nowrap tabular-nums" data-testid="benefit-amount">
-                  {amountLabel(tc as never, e) ?? <span className="text-slate-500">{t("elderBenefits.notCash")}</span>}
-                </Td>
-                <Td className="tabular-nums">{e.startMonth}</Td>
-                <Td className="tabular-nums">{e.endMonth ?? t("elderBenefits.noEnd")}</Td>
-                <Td>
-                  <Badge tone={e.status === "active" ? "green" : "gray"}>{t(`elderBenefits.status.${e.status}`)}</Badge>
-                </Td>
-                <Td className="whitespace-nowrap">
-                  <Link href={`/cases/${e.caseNo}`} className="tabular-nums text-brand-700 hover:underline">
-                    {e.caseNo}
-                  </Link>
-                </Td>
-              </Tr>
-            ))
-          )}
-        </TBody>
-      </Table>
-    </Card>
+    <div className="flex flex-col gap-4" data-testid="elder-benefits">
+      {rows.map((e) => (
+        <Card key={e.id} data-benefit={e.itemCode}>
+          <CardHeader
+            title={e.itemName}
+            description={
+              <span className="flex flex-wrap items-center gap-2">
+                <Badge tone={ENTITLEMENT_STATUS_TONE[e.status]}>{te(`status.${e.status}`)}</Badge>
+                <span className="tabular-nums" data-testid="benefit-amount">
+                  {e.delivery === "one_off_cash"
+                    ? te("timeline.oneOff", { amount: formatFen(e.oneOffAmountFen ?? 0) })
+                    : e.delivery !== "monthly_cash"
+                      ? t("elderBenefits.notCash")
+                      : e.status === "stopped"
+                        ? null
+                        : te("timeline.perMonth", { amount: formatFen(e.monthlyAmountFen ?? 0) })}
+                </span>
+                <span className="tabular-nums text-slate-500">
+                  {e.startMonth} — {e.endMonth ?? t("elderBenefits.noEnd")}
+                </span>
+              </span>
+            }
+            actions={
+              <span className="flex gap-3 text-sm">
+                <Link href={`/payments/entitlements/${e.id}`} className="text-brand-700 hover:underline">
+                  {te("elderTab.open")}
+                </Link>
+                <Link href={`/cases/${e.caseNo}`} className="tabular-nums text-brand-700 hover:underline">
+                  {e.caseNo}
+                </Link>
+              </span>
+            }
+          />
+          <CardBody className="flex flex-col gap-3">
+            <SegmentTimeline segments={e.segments} month={month} testId={`timeline-${e.itemCode}`} />
+            {e.overpayments.map((o) => (
+              <p key={o.id} className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-900" data-testid="elder-overpayment">
+                <Badge tone={OVERPAYMENT_STATUS_TONE[o.status]} className="mr-2">
+                  {te(`overpayments.status.${o.status}`)}
+                </Badge>
+                {te("elderTab.overpayment", { amount: formatFen(o.amountFen), months: o.months.map((m) => m.month).join("、") })}
+              </p>
+            ))}
+          </CardBody>
+        </Card>
+      ))}
+    </div>
   );
 }

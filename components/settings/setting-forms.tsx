@@ -10,12 +10,12 @@ import { INITIAL_FORM_STATE, type TFormState } from "@/lib/entry/form-state";
 import type { TCountySettingKey, TCountySettingValue } from "@/lib/settings/county-settings";
 import { STEP_LIMIT_KEYS } from "@/lib/settings/steps";
 
-type TAction = (state: TFormState, formData: FormData) => Promise<TFormState>;
-type TFormProps<K extends TCountySettingKey> = { action: TAction; value: TCountySettingValue<K> };
+export type TAction = (state: TFormState, formData: FormData) => Promise<TFormState>;
+export type TFormProps<K extends TCountySettingKey> = { action: TAction; value: TCountySettingValue<K> };
 
 
 /** One setting's form: its key, the form-level message, the save button; toasts on success. */
-function useSettingForm(action: TAction) {
+export function useSettingForm(action: TAction) {
   const [state, formAction] = useActionState(action, INITIAL_FORM_STATE);
   useEffect(() => {
     if (state.ok && state.message) toast.success(state.message);
@@ -23,7 +23,7 @@ function useSettingForm(action: TAction) {
   return [state, formAction] as const;
 }
 
-function SettingForm({ settingKey, state, formAction, children }: { settingKey: TCountySettingKey; state: TFormState; formAction: (formData: FormData) => void; children: ReactNode }) {
+export function SettingForm({ settingKey, state, formAction, children }: { settingKey: TCountySettingKey; state: TFormState; formAction: (formData: FormData) => void; children: ReactNode }) {
   const t = useTranslations("settings");
   const tc = useTranslations("common");
   return (
@@ -39,7 +39,7 @@ function SettingForm({ settingKey, state, formAction, children }: { settingKey: 
 }
 
 /** The typed value after a failed save, else the stored one. */
-const shown = (state: TFormState, name: string, stored: string) => (!state.ok && state.values?.[name] !== undefined ? state.values[name] : stored);
+export const shown = (state: TFormState, name: string, stored: string) => (!state.ok && state.values?.[name] !== undefined ? state.values[name] : stored);
 
 export function StepLimitsForm({ action, value }: TFormProps<"case.stepLimits">) {
   const t = useTranslations("settings");

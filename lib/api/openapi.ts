@@ -14,6 +14,9 @@ import {
   ZCaseResource,
   ZElderPage,
   ZElderPageQuery,
+  ZEntitlementPage,
+  ZEntitlementQuery,
+  ZEntitlementResource,
   ZPolicyEvaluateQuery,
   ZPolicyEvaluation,
 } from "@/lib/api/schemas";
@@ -110,6 +113,8 @@ export function buildOpenApiDocument() {
     Assessment: jsonSchemaOf(ZAssessment, "output"),
     AssessmentConfirmRequest: jsonSchemaOf(ZAssessmentConfirmBody, "input"),
     AssessmentConfirmed: jsonSchemaOf(ZAssessmentConfirmed, "output"),
+    EntitlementPage: jsonSchemaOf(ZEntitlementPage, "output"),
+    Entitlement: jsonSchemaOf(ZEntitlementResource, "output"),
   };
   const errorResponses = Object.fromEntries([
     ...Object.entries(ERROR_RESPONSES).map(([name, r]) => [name, json(ref("Error"), r.description)]),
@@ -138,6 +143,7 @@ export function buildOpenApiDocument() {
       { name: "elders", description: "老年人档案" },
       { name: "policy", description: "政策引擎" },
       { name: "assessments", description: "能力评估" },
+      { name: "entitlements", description: "享受待遇（逐月计算的发放历程）" },
     ],
     paths: {
       "/api/v1/cases": {
@@ -197,6 +203,24 @@ export function buildOpenApiDocument() {
           summary: "一条能力评估记录",
           parameters: [ASSESSMENT_ID],
           responses: responses({ "200": json(ref("Assessment"), "评估记录") }, ["NotFound", "Validation"]),
+        },
+      },
+      "/api/v1/entitlements": {
+        get: {
+          operationId: "listEntitlements",
+          tags: ["entitlements"],
+          summary: "管辖范围内的享受待遇（按 ID 翻页，可按老人、项目、状态筛选）",
+          parameters: queryParameters(ZEntitlementQuery),
+          responses: responses({ "200": json(ref("EntitlementPage"), "一页享受待遇") }, ["Forbidden", "Validation"]),
+        },
+      },
+      "/api/v1/entitlements/{id}": {
+        get: {
+          operationId: "getEntitlement",
+          tags: ["entitlements"],
+          summary: "一项享受待遇及其发放历程（segments）",
+          parameters: [pathParameter("id", "享受待遇 ID", { type: "string", format: "uuid" })],
+          responses: responses({ "200": json(ref("Entitlement"), "享受待遇") }, ["Forbidden", "NotFound"]),
         },
       },
       "/api/v1/assessments/{id}/confirm": {

@@ -7,6 +7,8 @@ import { isValidIsoDate } from "@/lib/dates";
 import { CASE_CHANNELS } from "@/lib/cases/schemas";
 import { CASE_ACTIONS, CASE_STATUSES } from "@/lib/cases/workflow";
 import { ASSESSMENT_STATUSES } from "@/lib/assessment/schemas";
+import { ENTITLEMENT_STATUSES } from "@/lib/entitlements/schemas";
+import { SEGMENT_KINDS } from "@/lib/entitlements/segments";
 
 const ERROR_CODES = Object.keys(ERROR_STATUS) as [TErrorCode, ...TErrorCode[]];
 
@@ -46,6 +48,25 @@ export const ZPolicyEvaluateQuery = z.object({
 export const ZAssessmentConfirmBody = z.object({ version: z.coerce.number().int().min(0).meta({ description: "读取时的版本号（乐观锁）" }) });
 
 export const ZUuidParam = z.object({ id: z.string().uuid() });
+
+export const ZEntitlementQuery = z.object({
+  elderId: z.string().uuid({ message: "entitlements.api.elderId" }).optional().meta({ description: "老人档案编号" }),
+  itemCode: z
+    .string()
+    .regex(/^\d{6}-\d{2}(-\d)?$/, { message: "entitlements.api.itemCode" })
+    .optional()
+    .meta({ description: "服务清单项目编码，如 610403-04" }),
+  status: z.enum(ENTITLEMENT_STATUSES, { message: "entitlements.api.status" }).optional().meta({ description: "active 正常发放、suspended 暂停、stopped 已停发" }),
+  limit: z.coerce
+    .number({ message: "registry.api.limit" })
+    .int({ message: "registry.api.limit" })
+    .min(1, { message: "registry.api.limit" })
+    .max(200, { message: "registry.api.limit" })
+    .default(50)
+    .meta({ description: "每页条数（1–200）" }),
+  cursor: z.string().uuid().optional().meta({ description: "上一页返回的 nextCursor" }),
+});
+export type TEntitlementQuery = z.infer<typeof ZEntitlementQuery>;
 
 // ---- Responses ----
 
@@ -158,3 +179,43 @@ export const ZCaseResource = z.object({
 export type TCaseResource = z.infer<typeof ZCaseResource>;
 
 export const ZCaseActionResult = z.object({ caseNo: z.string(), status: ZCaseStatus, version: z.number().int() });
+
+const month = z.string().regex(/^\d{4}-\d{2}$/).meta({ description: "月份 YYYY-MM" });
+
+const ZEntitlementSummary = z.object({
+  id: z.string().uuid(),
+  elderId: z.string().uuid(),
+  itemCode: z.string(),
+  itemName: z.string(),
+  delivery: z.string().meta({ description: "monthly_cash 按月、one_off_cash 一次性、service 服务等" }),
+  status: z.enum(ENTITLEMENT_STATUSES),
+  startMonth: month,
+  endMonth: month.nullable().meta({ description: "最后一个应发月份（已停发时）" }),
+  monthlyAmountFen: fen.meta({ description: "本月（未开始时为起始月）应发金额，单位：分" }),
+  oneOffAmountFen: fen,
+  certDueOn: isoDate.nullable().meta({ description: "下次资格认证期限" }),
+});
+
+export const ZEntitlementPage = z.object({ items: z.array(ZEntitlementSummary), nextCursor: z.string().uuid().nullable() });
+
+export const ZEntitlementResource = ZEntitlementSummary.extend({
+  catalogueNumber: z.number().int().meta({ description: "批准时锁定的服务清单版本号" }),
+  caseNo: z.string(),
+  grantedOn: isoDate,
+  stopReason: z.string().nullable().meta({ description: "停发原因代码，如 death、movedOut、ineligible、manualStop" }),
+  segments: z
+    .array(
+      z.object({
+        fromMonth: month,
+        toMonth: month.nullable().meta({ description: "最后一个月；null 为持续" }),
+        monthlyAmountFen: z.number().int().meta({ description: "该段每月应发金额，单位：分" }),
+        kind: z.enum(SEGMENT_KINDS).meta({ description: "due 应发、backpay 补发、pending_review 待审核、suspended 暂停、stopped 停发、one_off 一次性" }),
+        reason: z.string().meta({ description: "变动原因（中文）" }),
+        reasonKeys: z.array(z.string()),
+      }),
+    )
+    .meta({ description: "发放历程：金额相同的连续月份" }),
+  certifications: z.array(z.object({ certifiedOn: isoDate, method: z.string() })),
+  overpayments: z.array(z.object({ id: z.string().uuid(), status: z.string(), months: z.array(month), amountFen: z.number().int() })),
+});
+export type TEntitlementResource = z.infer<typeof ZEntitlementResource>;

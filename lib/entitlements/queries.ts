@@ -16,9 +16,9 @@ import { amountDueIn, type TSegment, type TSegmentKind, type TSegmentReason } fr
 import { renderSegmentReasons } from "@/lib/entitlements/render";
 import { findEntitlementInScope } from "@/lib/entitlements/service";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import type { TEntitlementQuery } from "@/lib/api/schemas";
 import type {
   TCertificationListQuery,
-  TEntitlementApiQuery,
   TEntitlementListQuery,
   TOverpaymentListQuery,
   TProposalListQuery,
@@ -39,8 +39,8 @@ export type TEntitlementListItem = {
   itemName: string;
   delivery: string;
   status: TEntitlementStatus;
-  monthlyAmountFen: number | null;
-  oneOffAmountFen: number | null;
+  /** Due in the current month per its segment; null before the start (or after a one-off's month). */
+  dueThisMonthFen: number | null;
   startMonth: string;
   endMonth: string | null;
   stopReason: string | null;
@@ -56,7 +56,8 @@ function listWhere(actor: TActor, query: Omit<TEntitlementListQuery, "page">, mo
   if (query.villageCode) and.push({ villageCode: query.villageCode });
   if (query.status) and.push({ status: query.status });
   if (query.q) and.push({ elder: { name: { startsWith: query.q } } });
-  if (query.changed) and.push({ segments: { some: { fromMonth: month } } });
+  // A segment starting this month, other than the first: the amount or the state changes now.
+  if (query.changed) and.push({ segments: { some: { fromMonth: month } } }, { startMonth: { not: month } });
   return { AND: and };
 }
 
@@ -65,16 +66,18 @@ export async function listEntitlements(actor: TActor, query: TEntitlementListQue
   assertCan(actor, "entitlement.read");
   const month = monthOf(today);
   const where = listWhere(actor, query, month);
-  const [rows, total, sums] = await Promise.all([
+  // The segment covering the month: this month's amount, and whether it starts now (a change).
+  const covering: Prisma.EntitlementSegmentWhereInput = { fromMonth: { lte: month }, OR: [{ toMonth: null }, { toMonth: { gte: month } }] };
+  const [rows, total, due] = await Promise.all([
     db.entitlement.findMany({
       where,
       orderBy: [{ createdAt: "desc" }, { id: "asc" }],
       skip: (query.page - 1) * ENTITLEMENT_PAGE_SIZE,
       take: ENTITLEMENT_PAGE_SIZE,
-      include: { elder: { select: { name: true, idNumber: true } }, segments: { where: { fromMonth: month }, select: { id: true } } },
+      include: { elder: { select: { name: true, idNumber: true } }, segments: { where: covering, select: { fromMonth: true, monthlyAmountFen: true } } },
     }),
     db.entitlement.count({ where }),
-    db.entitlement.aggregate({ where: { AND: [where, { status: { not: "stopped" } }] }, _sum: { monthlyAmountFen: true } }),
+    db.entitlementSegment.aggregate({ where: { ...covering, monthlyAmountFen: { gt: 0 }, entitlement: where }, _sum: { monthlyAmountFen: true }, _count: { _all: true } }),
   ]);
   const names = await regionNames(rows.flatMap((r) => [r.villageCode, `${r.townshipCode}000`]));
   const items: TEntitlementListItem[] = rows.map((r) => ({
@@ -88,15 +91,14 @@ export async function listEntitlements(actor: TActor, query: TEntitlementListQue
     itemName: r.itemName,
     delivery: r.delivery,
     status: r.status,
-    monthlyAmountFen: r.monthlyAmountFen,
-    oneOffAmountFen: r.oneOffAmountFen,
+    dueThisMonthFen: r.segments[0]?.monthlyAmountFen ?? null,
     startMonth: r.startMonth,
     endMonth: r.endMonth,
     stopReason: r.stopReason,
     certDueOn: isoDateOrNull(r.certDueOn),
-    changesThisMonth: r.segments.length > 0,
+    changesThisMonth: r.segments[0]?.fromMonth === month,
   }));
-  return { items, total, page: query.page, pageSize: ENTITLEMENT_PAGE_SIZE, month, currentMonthFen: sums._sum.monthlyAmountFen ?? 0 };
+  return { items, total, page: query.page, pageSize: ENTITLEMENT_PAGE_SIZE, month, dueCount: due._count._all, dueFen: due._sum.monthlyAmountFen ?? 0 };
 }
 
 /** A stored segment with its reasons rendered in the reader's language. */
@@ -483,7 +485,7 @@ export async function dueTotals(countyCode: string, month: string): Promise<TDue
 // ── API ──────────────────────────────────────────────────────────────────────────────────────
 
 /** GET /api/v1/entitlements: keyset pages by id, in the caller's region. */
-export async function listEntitlementsForApi(actor: TActor, query: TEntitlementApiQuery) {
+export async function listEntitlementsForApi(actor: TActor, query: TEntitlementQuery) {
   assertCan(actor, "entitlement.read");
   const rows = await db.entitlement.findMany({
     where: {

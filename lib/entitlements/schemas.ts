@@ -122,13 +122,3 @@ export const ZOverpaymentListQuery = z.object({
   page,
 });
 export type TOverpaymentListQuery = z.infer<typeof ZOverpaymentListQuery>;
-
-/** GET /api/v1/entitlements */
-export const ZEntitlementApiQuery = z.object({
-  elderId: z.string().uuid({ message: "entitlements.api.elderId" }).optional(),
-  itemCode: ZItemCode.optional(),
-  status: z.enum(ENTITLEMENT_STATUSES, { message: "entitlements.api.status" }).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().uuid().optional(),
-});
-export type TEntitlementApiQuery = z.infer<typeof ZEntitlementApiQuery>;

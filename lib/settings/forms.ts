@@ -8,6 +8,9 @@ import { STEP_LIMIT_KEYS } from "@/lib/settings/steps";
 
 export { STEP_LIMIT_KEYS };
 
+/** The dated changes whose "takes effect from" a county chooses (entitlement.effectiveMonths). */
+export const EFFECTIVE_MONTH_RULES = ["ageBracket", "death", "movedOut", "circumstanceEnd", "capability", "catalogue", "parameter"] as const;
+
 export const SETTING_LIMITS = { workingDays: { min: 0, max: 120 }, months: { min: 1, max: 120 }, holidays: 400, workdays: 100 } as const;
 
 function integerIn(text: string | undefined, min: number, max: number): number | null {
@@ -73,6 +76,31 @@ export function settingFromForm<K extends TCountySettingKey>(key: K, values: Rec
       if (under80Months === null) errors.under80Months = ["settings.validation.months"];
       if (age80PlusMonths === null) errors.age80PlusMonths = ["settings.validation.months"];
       value = { under80Months, age80PlusMonths };
+      break;
+    }
+    case "entitlement.effectiveMonths": {
+      const rules: Record<string, string> = {};
+      for (const rule of EFFECTIVE_MONTH_RULES) {
+        const v = values[rule];
+        if (v !== "same_month" && v !== "next_month") errors[rule] = ["settings.validation.effectiveMonth"];
+        else rules[rule] = v;
+      }
+      value = rules;
+      break;
+    }
+    case "entitlement.certification": {
+      // One row per item: cert_<code> (needs it), interval_<code>, grace_<code>, backPay_<code>.
+      const items: Record<string, { intervalMonths: number | null; graceDays: number | null; backPay: boolean }> = {};
+      for (const [name, checked] of Object.entries(values)) {
+        if (!name.startsWith("cert_") || checked !== "on") continue;
+        const code = name.slice("cert_".length);
+        const intervalMonths = integerIn(values[`interval_${code}`], 1, 60);
+        const graceDays = integerIn(values[`grace_${code}`], 0, 365);
+        if (intervalMonths === null) errors[`interval_${code}`] = ["settings.validation.certInterval"];
+        if (graceDays === null) errors[`grace_${code}`] = ["settings.validation.certGrace"];
+        items[code] = { intervalMonths, graceDays, backPay: values[`backPay_${code}`] === "on" };
+      }
+      value = items;
       break;
     }
     case "assessment.stackOneUpRules":

@@ -7,6 +7,8 @@ import { readCountySettings } from "@/lib/settings/queries";
 import { PageHeader } from "@/components/ui/page-header";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { BenefitStartForm, CalendarForm, IntervalForm, StackOneUpForm, StepLimitsForm } from "@/components/settings/setting-forms";
+import { CertificationSettingsForm, EffectiveMonthsForm } from "@/components/settings/entitlement-setting-forms";
+import { getCatalogueInForce } from "@/lib/catalogue/queries";
 import { saveCountySettingAction } from "./actions";
 
 export async function generateMetadata() {
@@ -17,7 +19,8 @@ export async function generateMetadata() {
 export default async function CountySettingsPage() {
   const actor = await getActor();
   if (!can(actor, "settings.manage")) notFound();
-  const [settings, t, format] = await Promise.all([readCountySettings(actor), getTranslations("settings"), getFormatter()]);
+  const [settings, t, format, catalogue] = await Promise.all([readCountySettings(actor), getTranslations("settings"), getFormatter(), getCatalogueInForce(actor)]);
+  const monthlyItems = (catalogue.version?.catalogue.items ?? []).filter((i) => i.delivery === "monthly_cash").map((i) => ({ code: i.code, name: i.name }));
   const footer = (s: { updatedBy: string | null; updatedAt: Date | null }) => (
     <p className="mt-3 border-t border-slate-100 pt-2 text-xs text-slate-500">
       {s.updatedBy && s.updatedAt ? t("lastChange", { name: s.updatedBy, time: format.dateTime(s.updatedAt, { dateStyle: "medium", timeStyle: "short" }) }) : t("defaultValue")}
@@ -38,6 +41,13 @@ export default async function CountySettingsPage() {
       <div className="flex flex-col gap-5">
         {section(t("stepLimits.title"), t("stepLimits.description"), <StepLimitsForm action={saveCountySettingAction} value={settings["case.stepLimits"].value} />, settings["case.stepLimits"])}
         {section(t("benefitStart.title"), t("benefitStart.description"), <BenefitStartForm action={saveCountySettingAction} value={settings["case.benefitStart"].value} />, settings["case.benefitStart"])}
+        {section(t("effectiveMonths.title"), t("effectiveMonths.description"), <EffectiveMonthsForm action={saveCountySettingAction} value={settings["entitlement.effectiveMonths"].value} />, settings["entitlement.effectiveMonths"])}
+        {section(
+          t("certification.title"),
+          t("certification.description"),
+          <CertificationSettingsForm action={saveCountySettingAction} value={settings["entitlement.certification"].value} items={monthlyItems} />,
+          settings["entitlement.certification"],
+        )}
         {section(t("calendar.title"), t("calendar.description"), <CalendarForm action={saveCountySettingAction} value={settings["calendar.workingDays"].value} />, settings["calendar.workingDays"])}
         {section(t("interval.title"), t("interval.description"), <IntervalForm action={saveCountySettingAction} value={settings["assessment.interval"].value} />, settings["assessment.interval"])}
         {section(t("stackOneUp.title"), t("stackOneUp.description"), <StackOneUpForm action={saveCountySettingAction} value={settings["assessment.stackOneUpRules"].value} />, settings["assessment.stackOneUpRules"])}
