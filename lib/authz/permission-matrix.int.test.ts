@@ -21,6 +21,14 @@ import { createCase, actOnCase } from "@/lib/cases/service";
 import { getCase } from "@/lib/cases/queries";
 import type { TCaseAction, TCaseStatus } from "@/lib/cases/workflow";
 import { createToken, revokeToken } from "@/lib/tokens/service";
+import { setCountyParameters } from "@/lib/catalogue/service";
+import { readParamHistory } from "@/lib/catalogue/params";
+import { getEntitlement, listCertifications, listEntitlements, listEntitlementsForApi, listOverpayments, listProposals } from "@/lib/entitlements/queries";
+import { decideOverpayment, decideProposal, recordCertification, takeEntitlementAction } from "@/lib/entitlements/service";
+import { recomputeElderEntitlements } from "@/lib/entitlements/recompute";
+import { ZCertificationListQuery, ZEntitlementListQuery, ZOverpaymentListQuery, ZProposalListQuery } from "@/lib/entitlements/schemas";
+import { ZEntitlementQuery } from "@/lib/api/schemas";
+import { monthAfter, todayInShanghai, addDays } from "@/lib/dates";
 import { db } from "@/lib/db";
 
 // Every role × every entry point × a target inside / outside the actor's region, against the
@@ -39,6 +47,12 @@ const CONFIRMERS: TRole[] = ["assessor", "county_approver"];
 const CASE_READERS: TRole[] = ["village_clerk", "township_reviewer", "county_approver", "county_admin", "viewer"];
 const CASE_APPLICANTS: TRole[] = ["village_clerk", "township_reviewer"];
 const CASE_ACTORS: TRole[] = ["village_clerk", "township_reviewer", "county_approver"];
+const ENTITLEMENT_READERS: TRole[] = ["village_clerk", "township_reviewer", "county_approver", "county_admin", "viewer"];
+const CERTIFIERS: TRole[] = ["village_clerk", "township_reviewer", "county_approver"];
+const ENTITLEMENT_REVIEWERS: TRole[] = ["township_reviewer"];
+const ENTITLEMENT_MANAGERS: TRole[] = ["county_approver"];
+/** Lists of the 待遇发放 area: readers inside see the target's row; outside it is not there. */
+const readerList = (r: TRole) => (ENTITLEMENT_READERS.includes(r) ? "hidden" : "forbidden");
 
 /**
  * For "cases.act": an action each role could take, on a case in the state it needs; roles that
@@ -244,6 +258,105 @@ const ENTRY_POINTS: Record<string, { allowed: TRole[]; outside: (role: TRole) =>
         return "ok";
       }),
   },
+  "entitlements.list": {
+    allowed: ENTITLEMENT_READERS,
+    outside: readerList,
+    run: (a, t) =>
+      outcome(async () => {
+        const e = await targetEntitlement(t);
+        return (await listEntitlements(a, ZEntitlementListQuery.parse({ q: e.elderName }))).items.some((i) => i.id === e.id) ? "ok" : "hidden";
+      }),
+  },
+  "entitlements.apiList": {
+    allowed: ENTITLEMENT_READERS,
+    outside: readerList,
+    run: (a, t) =>
+      outcome(async () => {
+        const e = await targetEntitlement(t);
+        return (await listEntitlementsForApi(a, ZEntitlementQuery.parse({ elderId: t.elderId }))).items.some((i) => i.id === e.id) ? "ok" : "hidden";
+      }),
+  },
+  "entitlements.get": {
+    allowed: ENTITLEMENT_READERS,
+    outside: () => "not_found",
+    run: (a, t) => outcome(async () => (await getEntitlement(a, (await targetEntitlement(t)).id), "ok")),
+  },
+  "entitlements.act": {
+    allowed: ENTITLEMENT_MANAGERS,
+    outside: () => "not_found",
+    run: (a, t) =>
+      outcome(async () => {
+        const e = await targetEntitlement(t);
+        await takeEntitlementAction(a, meta, { id: e.id, version: e.version, kind: "stop", fromMonth: e.startMonth, amountFen: null, backPay: false, reason: "矩阵" });
+        return "ok";
+      }),
+  },
+  "entitlements.certify": {
+    allowed: CERTIFIERS,
+    outside: () => "not_found",
+    run: (a, t) =>
+      outcome(async () => (await recordCertification(a, meta, { entitlementId: (await targetEntitlement(t)).id, certifiedOn: todayInShanghai(), method: "home", note: null }), "ok")),
+  },
+  "entitlements.certifications": {
+    allowed: ENTITLEMENT_READERS,
+    outside: readerList,
+    run: (a, t) =>
+      outcome(async () => {
+        const e = await targetEntitlement(t, { certDueOn: todayInShanghai() });
+        return (await listCertifications(a, ZCertificationListQuery.parse({ view: "due" }))).items.some((i) => i.id === e.id) ? "ok" : "hidden";
+      }),
+  },
+  "entitlements.proposals": {
+    allowed: ENTITLEMENT_READERS,
+    outside: readerList,
+    run: (a, t) =>
+      outcome(async () => {
+        const p = await targetProposal(t);
+        return (await listProposals(a, ZProposalListQuery.parse({}))).items.some((i) => i.id === p.id) ? "ok" : "hidden";
+      }),
+  },
+  "entitlements.decideProposal": {
+    allowed: ENTITLEMENT_REVIEWERS,
+    outside: () => "not_found",
+    run: (a, t) =>
+      outcome(async () => {
+        const p = await targetProposal(t);
+        await decideProposal(a, meta, { id: p.id, version: p.version, decision: "dismiss", reason: "矩阵" });
+        return "ok";
+      }),
+  },
+  "entitlements.overpayments": {
+    allowed: ENTITLEMENT_READERS,
+    outside: readerList,
+    run: (a, t) =>
+      outcome(async () => {
+        const o = await targetOverpayment(t);
+        return (await listOverpayments(a, ZOverpaymentListQuery.parse({}))).items.some((i) => i.id === o.id) ? "ok" : "hidden";
+      }),
+  },
+  "entitlements.decideOverpayment": {
+    allowed: ENTITLEMENT_MANAGERS,
+    outside: () => "not_found",
+    run: (a, t) =>
+      outcome(async () => {
+        const o = await targetOverpayment(t);
+        await decideOverpayment(a, meta, { decision: "waived", id: o.id, version: o.version, reason: "矩阵" });
+        return "ok";
+      }),
+  },
+  "parameters.set": {
+    // A county's parameters belong to the actor's own county: an admin elsewhere changes their own.
+    allowed: ADMIN_ONLY,
+    outside: (r) => (ADMIN_ONLY.includes(r) ? "ok" : "forbidden"),
+    run: (a) =>
+      outcome(async () => {
+        const name = PARAMETER[a.countyCode];
+        const latest = (await readParamHistory(a.countyCode)).filter((h) => h.name === name).at(-1);
+        const effectiveFrom = latest ? addDays(latest.effectiveFrom, 1) : "2030-01-01";
+        await setCountyParameters(a, meta, { effectiveFrom, changes: [{ name, valueFen: Math.floor(Math.random() * 100_000), expectedLatestId: latest?.id ?? null }] });
+        return "ok";
+      }),
+  },
   "audit.list": {
     allowed: ADMIN_ONLY,
     outside: (r) => (ADMIN_ONLY.includes(r) ? "hidden" : "forbidden"),
@@ -270,6 +383,57 @@ async function targetCase(t: TTarget, status: TCaseStatus): Promise<string> {
   });
   if (status !== "draft") await db.case.update({ where: { id: created.id }, data: { status } });
   return created.caseNo;
+}
+
+/** A parameter declared by each county's catalogue. */
+const PARAMETER: Record<string, string> = { "610403": "urban_dibao_standard_monthly", "330727": "elderly_day_gift" };
+
+/**
+ * An entitlement of the target elder: their application, approved by the county's system actor
+ * (the case is put straight into approval), with its months computed.
+ */
+async function targetEntitlement(t: TTarget, extra: { certDueOn?: string } = {}) {
+  const elder = await db.elder.findUniqueOrThrow({ where: { id: t.elderId } });
+  const existing = await db.entitlement.findFirst({ where: { elderId: elder.id } });
+  if (existing) return { ...existing, elderName: elder.name };
+  const caseNo = await targetCase(t, "draft");
+  const c = await db.case.update({ where: { caseNo }, data: { status: "approved" } });
+  const today = todayInShanghai();
+  const created = await db.entitlement.create({
+    data: {
+      caseId: c.id,
+      elderId: elder.id,
+      countyCode: elder.countyCode,
+      townshipCode: elder.townshipCode,
+      villageCode: elder.villageCode,
+      catalogueVersionId: c.catalogueVersionId,
+      catalogueNumber: c.catalogueNumber,
+      itemCode: c.itemCode,
+      itemName: c.itemName,
+      delivery: c.delivery,
+      grantedOn: new Date(`${today}T00:00:00.000Z`),
+      startMonth: monthAfter(today),
+    },
+  });
+  await db.$transaction((tx) => recomputeElderEntitlements(tx, systemActor(elder.countyCode), meta, elder.id, elder.countyCode));
+  const e = extra.certDueOn ? await db.entitlement.update({ where: { id: created.id }, data: { certDueOn: new Date(`${extra.certDueOn}T00:00:00.000Z`) } }) : await db.entitlement.findUniqueOrThrow({ where: { id: created.id } });
+  return { ...e, elderName: elder.name };
+}
+
+/** A pending 应退未退 proposal on the target's entitlement. */
+async function targetProposal(t: TTarget) {
+  const e = await targetEntitlement(t);
+  return db.entitlementProposal.create({
+    data: { entitlementId: e.id, elderId: e.elderId, countyCode: e.countyCode, townshipCode: e.townshipCode, villageCode: e.villageCode, itemCode: e.itemCode, itemName: e.itemName, catalogueNumber: 99, fromMonth: e.startMonth, reasons: [] },
+  });
+}
+
+/** A pending overpayment on the target's entitlement. */
+async function targetOverpayment(t: TTarget) {
+  const e = await targetEntitlement(t);
+  return db.overpayment.create({
+    data: { entitlementId: e.id, elderId: e.elderId, countyCode: e.countyCode, townshipCode: e.townshipCode, villageCode: e.villageCode, itemCode: e.itemCode, itemName: e.itemName, months: [{ month: e.startMonth, paidFen: 100, dueFen: 0 }], amountFen: 100, reasons: [] },
+  });
 }
 
 async function elderFields(elderId: string) {
@@ -344,6 +508,6 @@ describe("permission matrix", () => {
     }
     expect(mismatches).toEqual([]);
     expect(checked).toBe(ROLES.length * Object.keys(ENTRY_POINTS).length * 2);
-    expect(checked).toBe(6 * 25 * 2);
-  }, 300_000); // 300 cells, each on fresh data
+    expect(checked).toBe(6 * 36 * 2);
+  }, 600_000); // 432 cells, each on fresh data
 });

@@ -41,6 +41,7 @@ export type TEntitlementListItem = {
   status: TEntitlementStatus;
   /** Due in the current month per its segment; null before the start (or after a one-off's month). */
   dueThisMonthFen: number | null;
+  kindThisMonth: TSegmentKind | null;
   startMonth: string;
   endMonth: string | null;
   stopReason: string | null;
@@ -74,7 +75,7 @@ export async function listEntitlements(actor: TActor, query: TEntitlementListQue
       orderBy: [{ createdAt: "desc" }, { id: "asc" }],
       skip: (query.page - 1) * ENTITLEMENT_PAGE_SIZE,
       take: ENTITLEMENT_PAGE_SIZE,
-      include: { elder: { select: { name: true, idNumber: true } }, segments: { where: covering, select: { fromMonth: true, monthlyAmountFen: true } } },
+      include: { elder: { select: { name: true, idNumber: true } }, segments: { where: covering, select: { fromMonth: true, monthlyAmountFen: true, kind: true } } },
     }),
     db.entitlement.count({ where }),
     db.entitlementSegment.aggregate({ where: { ...covering, monthlyAmountFen: { gt: 0 }, entitlement: where }, _sum: { monthlyAmountFen: true }, _count: { _all: true } }),
@@ -92,6 +93,7 @@ export async function listEntitlements(actor: TActor, query: TEntitlementListQue
     delivery: r.delivery,
     status: r.status,
     dueThisMonthFen: r.segments[0]?.monthlyAmountFen ?? null,
+    kindThisMonth: (r.segments[0]?.kind as TSegmentKind | undefined) ?? null,
     startMonth: r.startMonth,
     endMonth: r.endMonth,
     stopReason: r.stopReason,

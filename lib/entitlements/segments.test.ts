@@ -334,6 +334,8 @@ describe("rule changes the registry cannot prove (应退未退)", () => {
       ["2046-07", null, 30000, "pending_review"],
     ]);
     expect(result.segments[1].reasons).toEqual([{ key: "ruleChange", params: { version: 2, effectiveFrom: "2026-04-01" } }]);
+    // Within the review run, a birthday is named as the birthday.
+    expect(result.segments[2].reasons).toEqual([{ key: "ageBracket", params: { age: 80 } }]);
     expect(result.proposal).toMatchObject({ catalogueNumber: 2, fromMonth: "2026-04" });
     expect(result.proposal!.failing.map((x) => x.key)).toEqual(["circumstances.noneOf.fail"]);
     expect(result.status).toBe("active");

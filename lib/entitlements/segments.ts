@@ -625,16 +625,19 @@ export function computeEntitlement(ent: TEntitlementInput, person: TPersonHistor
       if (state.kind === "due") return [{ key: "granted", params: { version: state.inputs?.versionNumber ?? ent.catalogueNumber } }, ...state.kindReasons, ...correctionReasons(null, state)];
       return state.kindReasons;
     }
-    if (state.kind === "suspended" || state.kind === "backpay" || state.kind === "pending_review") return state.kindReasons;
+    const newKind = before.kind !== state.kind;
+    if (newKind && (state.kind === "suspended" || state.kind === "backpay" || state.kind === "pending_review")) return state.kindReasons;
     // Back to due after a suspension or a back-paid stretch: what ended it.
-    if (before.kind === "suspended" || before.kind === "backpay") {
+    if (newKind && (before.kind === "suspended" || before.kind === "backpay")) {
       const ended = suspensions.find((s) => s.resumeReason && s.cause === before.kindReasons[0]);
       return [ended?.resumeReason ?? { key: "recomputed", params: {} }, ...state.kindReasons];
     }
     const item = versions.find((v) => v.number === state.inputs?.versionNumber)?.catalogue.items.find((i) => i.code === ent.itemCode) ?? null;
     const causes = before.inputs && state.inputs ? inputCauses(before.inputs, state.inputs, item, versions) : [];
     const corrected = correctionReasons(before, state);
-    const all = [...corrected, ...(corrected.length && state.correction?.amountFen != null ? [] : causes), ...state.kindReasons];
+    // Within a run of one kind, the kind's own reason was given where the run began.
+    const kindReasons = newKind ? state.kindReasons : state.kindReasons.filter((r) => r.key === "amountKept");
+    const all = [...corrected, ...(corrected.length && state.correction?.amountFen != null ? [] : causes), ...kindReasons];
     return all.length ? all : [{ key: "recomputed", params: {} }];
   }
 

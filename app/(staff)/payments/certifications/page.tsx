@@ -11,6 +11,7 @@ import { Badge } from "@/components/ui/badge";
 import { EmptyRow, Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import { Pagination } from "@/components/ui/pagination";
 import { cn } from "@/components/ui/cn";
+import { buttonVariants } from "@/components/ui/button";
 import { ENTITLEMENT_STATUS_TONE } from "@/components/entitlements/status";
 
 export async function generateMetadata() {
@@ -43,7 +44,39 @@ export default async function CertificationsPage({ searchParams }: { searchParam
           </Link>
         ))}
       </nav>
-      <Card>
+      {/* On a phone (the village clerk at the door): one card per person, the record link big enough to tap. */}
+      <ul className="flex flex-col gap-3 sm:hidden" data-testid="certifications-cards">
+        {list.items.length === 0 ? <li className="rounded-lg border border-slate-200 bg-white p-4 text-center text-sm text-slate-500">{t(`certifications.none.${query.view}`)}</li> : null}
+        {list.items.map((e) => (
+          <li key={e.id} className="rounded-lg border border-slate-200 bg-white p-4" data-entitlement={e.id}>
+            <div className="flex items-start justify-between gap-2">
+              <div>
+                <div className="font-medium text-slate-900">{e.elderName}</div>
+                <div className="text-xs tabular-nums text-slate-500">{e.idNumberMasked}</div>
+              </div>
+              <Badge tone={ENTITLEMENT_STATUS_TONE[e.status]}>{t(`status.${e.status}`)}</Badge>
+            </div>
+            <dl className="mt-2 grid grid-cols-[5rem_1fr] gap-y-1 text-sm">
+              <dt className="text-slate-500">{t("list.columns.item")}</dt>
+              <dd>{e.itemName}</dd>
+              <dt className="text-slate-500">{t("certifications.columns.due")}</dt>
+              <dd className={cn("tabular-nums", e.certDueOn && e.certDueOn < today && "font-medium text-red-700")}>{e.certDueOn ?? "—"}</dd>
+              <dt className="text-slate-500">{t("certifications.columns.last")}</dt>
+              <dd className="tabular-nums">{e.lastCertifiedOn ?? t("certifications.never")}</dd>
+              <dt className="text-slate-500">{t("list.columns.place")}</dt>
+              <dd className="text-xs text-slate-600">
+                {e.townshipName} {e.villageName}
+              </dd>
+            </dl>
+            {list.canCertify ? (
+              <Link href={`/payments/entitlements/${e.id}#certify`} className={cn(buttonVariants({ size: "lg" }), "mt-3 w-full")}>
+                {t("certifications.record")}
+              </Link>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+      <Card className="hidden sm:block">
         <Table data-testid="certifications-table">
           <THead>
             <tr>
@@ -87,8 +120,8 @@ export default async function CertificationsPage({ searchParams }: { searchParam
             )}
           </TBody>
         </Table>
-        <Pagination page={list.page} pageSize={list.pageSize} total={list.total} searchParams={params} />
       </Card>
+      <Pagination page={list.page} pageSize={list.pageSize} total={list.total} searchParams={params} />
     </div>
   );
 }

@@ -17,7 +17,7 @@ import { FilterBar, FilterField, FilterSelect } from "@/components/ui/filter-bar
 import { Badge } from "@/components/ui/badge";
 import { Pagination } from "@/components/ui/pagination";
 import { VillageOptions } from "@/components/elders/village-options";
-import { ENTITLEMENT_STATUS_TONE } from "@/components/entitlements/status";
+import { ENTITLEMENT_STATUS_TONE, SEGMENT_KIND_TONE } from "@/components/entitlements/status";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("entitlements"))("list.title") };
@@ -102,6 +102,11 @@ export default async function EntitlementsPage({ searchParams }: { searchParams:
                   </Td>
                   <Td className="whitespace-nowrap">
                     <Badge tone={ENTITLEMENT_STATUS_TONE[e.status]}>{t(`status.${e.status}`)}</Badge>
+                    {e.kindThisMonth === "pending_review" || e.kindThisMonth === "backpay" ? (
+                      <Badge tone={SEGMENT_KIND_TONE[e.kindThisMonth]} className="ml-1">
+                        {t(`kind.${e.kindThisMonth}`)}
+                      </Badge>
+                    ) : null}
                     {e.changesThisMonth ? (
                       <Badge tone="blue" className="ml-1">
                         {t("list.changed")}

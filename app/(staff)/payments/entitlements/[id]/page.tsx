@@ -77,7 +77,8 @@ export default async function EntitlementPage({ params }: { params: Promise<{ id
         </Notice>
       ) : null}
       <div className="grid gap-5 lg:grid-cols-[1fr_22rem]">
-        <div className="flex flex-col gap-5">
+        {/* On a phone the summary and the certification form come first (the clerk at the door). */}
+        <div className="order-2 flex flex-col gap-5 lg:order-1">
           <Card>
             <CardHeader title={t("page.timeline")} description={t("page.timelineHint")} />
             <CardBody>
@@ -161,7 +162,7 @@ export default async function EntitlementPage({ params }: { params: Promise<{ id
             </Table>
           </Card>
         </div>
-        <div className="flex flex-col gap-5">
+        <div className="order-1 flex flex-col gap-5 lg:order-2">
           <Card>
             <CardHeader title={t("page.summary")} />
             <CardBody>
