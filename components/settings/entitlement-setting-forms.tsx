@@ -2,7 +2,7 @@
 import { useTranslations } from "next-intl";
 import { Input, Select } from "@/components/ui/input";
 import { SettingForm, shown, useSettingForm, type TAction, type TFormProps } from "@/components/settings/setting-forms";
-import { EFFECTIVE_MONTH_RULES } from "@/lib/settings/forms";
+import { EFFECTIVE_MONTH_RULES } from "@/lib/settings/steps";
 
 /** 待遇变动起算月: for each kind of dated change, the month of the change or the month after. */
 export function EffectiveMonthsForm({ action, value }: TFormProps<"entitlement.effectiveMonths">) {

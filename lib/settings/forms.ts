@@ -4,12 +4,9 @@ import { AppError, type TFieldErrors } from "@/lib/errors/app-error";
 import { isValidIsoDate } from "@/lib/dates";
 import { weekday } from "@/lib/dates";
 import { COUNTY_SETTINGS, type TCountySettingKey, type TCountySettingValue } from "@/lib/settings/county-settings";
-import { STEP_LIMIT_KEYS } from "@/lib/settings/steps";
+import { EFFECTIVE_MONTH_RULES, STEP_LIMIT_KEYS } from "@/lib/settings/steps";
 
 export { STEP_LIMIT_KEYS };
-
-/** The dated changes whose "takes effect from" a county chooses (entitlement.effectiveMonths). */
-export const EFFECTIVE_MONTH_RULES = ["ageBracket", "death", "movedOut", "circumstanceEnd", "capability", "catalogue", "parameter"] as const;
 
 export const SETTING_LIMITS = { workingDays: { min: 0, max: 120 }, months: { min: 1, max: 120 }, holidays: 400, workdays: 100 } as const;
 
