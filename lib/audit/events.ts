@@ -70,6 +70,7 @@ export const ZAuditEvent = z.discriminatedUnion("type", [
   event("entitlement.created", "entitlement"),
   event("token.created", "token"),
   event("token.revoked", "token"),
+  event("job.requested", "job"),
 ]);
 
 export type TAuditEvent = z.infer<typeof ZAuditEvent>;
