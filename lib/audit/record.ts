@@ -1,13 +1,18 @@
 import type { Db } from "@/lib/db";
 import type { TActor, TRequestMeta } from "@/lib/authz/actor";
 import { ZAuditEvent, type TAuditEvent } from "@/lib/audit/events";
+import { findPersonalNumber } from "@/lib/audit/personal-data";
 
 /**
  * Writes one audit record inside the caller's transaction, so that the change and its record
- * commit or roll back together. The event is validated: a malformed event aborts the change.
+ * commit or roll back together. The event is validated against its own snapshot schemas
+ * (lib/audit/events.ts), and whatever still carries an unmasked ID number, bank account or
+ * mobile number is refused: a malformed event aborts the change.
  */
 export async function recordAudit(tx: Db, actor: TActor, meta: TRequestMeta, event: TAuditEvent): Promise<void> {
   const e = ZAuditEvent.parse(event);
+  const leak = findPersonalNumber({ entityId: e.entityId, before: e.before, after: e.after });
+  if (leak) throw new Error(`audit event ${e.type}: unmasked ${leak.kind} at ${leak.path}`);
   await tx.auditLog.create({
     data: {
       event: e.type,

@@ -1,7 +1,7 @@
 // The process's pg-boss instance. pg-boss keeps its own schema (`pgboss`, created and upgraded
 // by pg-boss itself on start, under an advisory lock) and its own small connection pool beside
 // Prisma's. A process that only asks for jobs starts it without maintenance or schedules; a
-// worker process starts it with both (lib/jobs/worker.ts). See ADR 014.
+// worker process starts it with both (lib/jobs/worker.ts). See ADR 015.
 import PgBoss from "pg-boss";
 import { env } from "@/lib/env";
 import { onDisconnectDb } from "@/lib/db";

@@ -1,7 +1,7 @@
 // Background jobs: long work (imports, previews, rolls, scans, summary refreshes) runs as a job
 // stored in PostgreSQL, never inside one web request and never with its state in one process's
 // memory. pg-boss (schema `pgboss`) delivers, retries and schedules; our `jobs` table is what
-// people see: kind, region, who asked, status, progress, result, error. ADR 014.
+// people see: kind, region, who asked, status, progress, result, error. ADR 015.
 //
 // The pattern — copy it:
 //

@@ -48,7 +48,7 @@ const countJob = defineJob({
     // The write and the job's outcome commit together.
     return db.$transaction(async (tx) => {
       await ctx.lock(tx);
-      await writeCountySetting(tx, ctx.actor, ctx.meta, "test.counted", payload.n, { before: {}, after: { counted: payload.n } });
+      await writeCountySetting(tx, ctx.actor, ctx.meta, "test.counted", payload.n, { before: { key: "test.counted" }, after: { key: "test.counted", counted: payload.n } });
       return ctx.succeed(tx, { counted: payload.n, attempt: ctx.attempt, by: ctx.actor.username });
     });
   },

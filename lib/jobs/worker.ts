@@ -1,7 +1,7 @@
 // The worker: works every registered job kind, fires the schedules, and repairs rows whose
 // delivery was lost. It runs inside each Next.js server process (instrumentation.ts; any number
 // of instances share the queue through FOR UPDATE SKIP LOCKED), in `npm run cli -- jobs work`,
-// and in integration tests (startWorker() in the test process). See ADR 014.
+// and in integration tests (startWorker() in the test process). See ADR 015.
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";

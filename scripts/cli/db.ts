@@ -2,21 +2,15 @@ import type { Command } from "commander";
 import { print, withDatabase } from "./context";
 import { migrate } from "../lib/setup.mjs";
 import { isDemoSeeded, seedDemo } from "@/lib/seed/demo";
-import { getBoss } from "@/lib/jobs/boss";
-import "@/lib/jobs/kinds";
+
 
 export function registerDbCommands(program: Command) {
   const db = program.command("db").description("数据库：迁移与演示数据");
 
   db.command("migrate")
-    .description("应用全部数据库迁移 (prisma migrate deploy) 到当前使用的数据库，并建立后台任务队列 (pgboss)")
+    .description("应用全部数据库迁移 (prisma migrate deploy) 到当前使用的数据库")
     .action(async (_opts, command: Command) => {
-      const output = await withDatabase(async (url) => {
-        const applied = await migrate(url);
-        // The job queue's schema and queues, made by whoever runs migrations (the owner role).
-        await getBoss();
-        return applied;
-      });
+      const output = await withDatabase((url) => migrate(url));
       print(command, { ok: true }, () => output.trim() || "数据库迁移已完成。");
     });
 

@@ -10,9 +10,10 @@ import { PageHeader } from "@/components/ui/page-header";
 import { buttonVariants } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { JobProgress } from "@/components/jobs/job-progress";
+import { withClientMessages } from "@/components/i18n/client-messages";
 
 /** One background job: its progress while it runs, then its outcome (404 outside the caller's region). */
-export default async function JobPage({ params }: { params: Promise<{ id: string }> }) {
+export default withClientMessages(["jobs"], async function JobPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await getActor();
   const { id } = await params;
   if (!z.string().uuid().safeParse(id).success) notFound();
@@ -50,4 +51,4 @@ export default async function JobPage({ params }: { params: Promise<{ id: string
       </div>
     </div>
   );
-}
+});
