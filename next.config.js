@@ -6,7 +6,7 @@ const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 const nextConfig = {
   // The server is stateless: sessions are JWTs, files and jobs live in PostgreSQL.
   poweredByHeader: false,
-  serverExternalPackages: ["@electric-sql/pglite", "@electric-sql/pglite-socket", "bcryptjs", "exceljs"],
+  serverExternalPackages: ["@electric-sql/pglite", "@electric-sql/pglite-socket", "bcryptjs", "exceljs", "pg-boss"],
   typescript: { ignoreBuildErrors: true }, // `npm test` runs tsc itself, once.
   experimental: {
     serverActions: { bodySizeLimit: "20mb" },

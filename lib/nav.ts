@@ -8,7 +8,7 @@ export type TNavArea = {
   action: TAction | null;
   ready: boolean;
   children?: {
-    key: "adminUsers" | "adminRegions" | "adminAudit" | "adminSettings" | "paymentsEntitlements" | "paymentsReview" | "paymentsCertifications" | "paymentsOverpayments";
+    key: "adminUsers" | "adminRegions" | "adminAudit" | "adminSettings" | "adminJobs" | "paymentsEntitlements" | "paymentsReview" | "paymentsCertifications" | "paymentsOverpayments";
     href: string;
     action: TAction;
   }[];
@@ -45,6 +45,7 @@ export const NAV: TNavArea[] = [
       { key: "adminRegions", href: "/admin/regions", action: "region.read" },
       { key: "adminAudit", href: "/admin/audit", action: "audit.read" },
       { key: "adminSettings", href: "/admin/settings", action: "settings.manage" },
+      { key: "adminJobs", href: "/jobs", action: "audit.read" },
     ],
   },
 ];

@@ -13,6 +13,7 @@ import { registerDemoCommands } from "./cli/demo";
 import { registerPolicyCommands } from "./cli/policy";
 import { registerTokenCommands } from "./cli/tokens";
 import { registerSettingCommands } from "./cli/settings";
+import { registerJobCommands } from "./cli/jobs";
 import { registerEntitlementCommands } from "./cli/entitlements";
 
 const program = new Command()
@@ -31,6 +32,7 @@ registerDemoCommands(program);
 registerPolicyCommands(program);
 registerTokenCommands(program);
 registerSettingCommands(program);
+registerJobCommands(program);
 registerEntitlementCommands(program);
 
 

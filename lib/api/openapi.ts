@@ -17,6 +17,7 @@ import {
   ZEntitlementPage,
   ZEntitlementQuery,
   ZEntitlementResource,
+  ZJob,
   ZPolicyEvaluateQuery,
   ZPolicyEvaluation,
 } from "@/lib/api/schemas";
@@ -99,6 +100,7 @@ function responses(success: Record<string, unknown>, errors: TErrorResponse[]) {
 
 const CASE_NO = pathParameter("caseNo", "业务编号，如 610403-2026-000123", { type: "string", pattern: "^\\d{6}-\\d{4}-\\d{6}$" });
 const ASSESSMENT_ID = pathParameter("id", "评估记录 ID", { type: "string", format: "uuid" });
+const JOB_ID = pathParameter("id", "任务 ID", { type: "string", format: "uuid" });
 
 export function buildOpenApiDocument() {
   const schemas: Record<string, TJson> = {
@@ -115,6 +117,7 @@ export function buildOpenApiDocument() {
     AssessmentConfirmed: jsonSchemaOf(ZAssessmentConfirmed, "output"),
     EntitlementPage: jsonSchemaOf(ZEntitlementPage, "output"),
     Entitlement: jsonSchemaOf(ZEntitlementResource, "output"),
+    Job: jsonSchemaOf(ZJob, "output"),
   };
   const errorResponses = Object.fromEntries([
     ...Object.entries(ERROR_RESPONSES).map(([name, r]) => [name, json(ref("Error"), r.description)]),
@@ -144,6 +147,7 @@ export function buildOpenApiDocument() {
       { name: "policy", description: "政策引擎" },
       { name: "assessments", description: "能力评估" },
       { name: "entitlements", description: "享受待遇（逐月计算的发放历程）" },
+      { name: "jobs", description: "后台任务（导入、预览等耗时工作的进度与结果）" },
     ],
     paths: {
       "/api/v1/cases": {
@@ -231,6 +235,15 @@ export function buildOpenApiDocument() {
           parameters: [ASSESSMENT_ID],
           requestBody: { required: true, content: { "application/json": { schema: ref("AssessmentConfirmRequest") } } },
           responses: responses({ "200": json(ref("AssessmentConfirmed"), "确认后的评估") }, ["Forbidden", "NotFound", "Conflict", "Validation"]),
+        },
+      },
+      "/api/v1/jobs/{id}": {
+        get: {
+          operationId: "getJob",
+          tags: ["jobs"],
+          summary: "一个后台任务的状态、进度和结果（进行中时可每秒轮询）",
+          parameters: [JOB_ID],
+          responses: responses({ "200": json(ref("Job"), "任务") }, ["Forbidden", "NotFound"]),
         },
       },
     },

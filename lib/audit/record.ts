@@ -1,13 +1,16 @@
 import type { Db } from "@/lib/db";
 import type { TActor, TRequestMeta } from "@/lib/authz/actor";
 import { ZAuditEvent, type TAuditEvent } from "@/lib/audit/events";
+import { findPersonalNumber } from "@/lib/audit/personal-data";
 
 /**
  * Writes one audit record inside the caller's transaction, so that the change and its record
- * commit or roll back together. The event is validated: a malformed event aborts the change.
+ * commit or roll back together. The event is validated against its own snapshot schemas
+ * (lib/audit/events.ts), and whatever still carries an unmasked ID number, bank account or
+ * mobile number is refused: a malformed event aborts the change.
  */
 export async function recordAudit(tx: Db, actor: TActor, meta: TRequestMeta, event: TAuditEvent): Promise<void> {
-  const e = ZAuditEvent.parse(event);
+  const e = checkedEvent(event);
   await tx.auditLog.create({
     data: {
       event: e.type,
@@ -26,6 +29,14 @@ export async function recordAudit(tx: Db, actor: TActor, meta: TRequestMeta, eve
       userAgent: meta.userAgent?.slice(0, 300) ?? null,
     },
   });
+}
+
+/** The event parsed against its schemas, refused when anything still carries a personal number. */
+function checkedEvent(event: TAuditEvent) {
+  const e = ZAuditEvent.parse(event);
+  const leak = findPersonalNumber({ entityId: e.entityId, before: e.before, after: e.after });
+  if (leak) throw new Error(`audit event ${e.type}: unmasked ${leak.kind} at ${leak.path}`);
+  return e;
 }
 
 /** Only the fields whose values differ, for compact before/after snapshots. */
@@ -48,7 +59,7 @@ export function changedFields<T extends Record<string, unknown>>(before: T, afte
  */
 export async function recordAudits(tx: Db, actor: TActor, meta: TRequestMeta, events: readonly TAuditEvent[]): Promise<void> {
   if (events.length === 0) return;
-  const rows = events.map((event) => ZAuditEvent.parse(event));
+  const rows = events.map(checkedEvent);
   const json = (value: unknown) => (value == null ? null : JSON.stringify(value));
   await tx.$executeRaw`
     INSERT INTO audit_logs (event, entity_type, entity_id, county_code, township_code, village_code, actor_id, actor_username, actor_role, actor_region_code, before, after, ip, user_agent)

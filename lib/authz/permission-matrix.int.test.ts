@@ -30,12 +30,18 @@ import { ZCertificationListQuery, ZEntitlementListQuery, ZOverpaymentListQuery, 
 import { ZEntitlementQuery } from "@/lib/api/schemas";
 import { monthAfter, todayInShanghai, addDays } from "@/lib/dates";
 import { db } from "@/lib/db";
+import { z } from "zod";
+import { NO_REQUEST_META } from "@/lib/authz/actor";
+import { regionPathOf } from "@/lib/regions/path";
+import { defineJob } from "@/lib/jobs/define";
+import { enqueueJob } from "@/lib/jobs/service";
+import { getJob, listJobs } from "@/lib/jobs/queries";
 
 // Every role × every entry point × a target inside / outside the actor's region, against the
 // real database. The expectations are written out here, independently of lib/authz/policy.ts.
 
 type TOutcome = "ok" | "forbidden" | "not_found" | "hidden" | "rejected";
-type TTarget = { userId: string; regionCode: string; auditId: bigint; elderId: string; villageCode: string; assessmentId: string };
+type TTarget = { userId: string; regionCode: string; auditId: bigint; elderId: string; villageCode: string; assessmentId: string; jobId: string };
 
 const meta = { ip: "127.0.0.1", userAgent: "matrix" };
 const ADMIN_ONLY: TRole[] = ["county_admin"];
@@ -53,6 +59,16 @@ const ENTITLEMENT_REVIEWERS: TRole[] = ["township_reviewer"];
 const ENTITLEMENT_MANAGERS: TRole[] = ["county_approver"];
 /** Lists of the 待遇发放 area: readers inside see the target's row; outside it is not there. */
 const readerList = (r: TRole) => (ENTITLEMENT_READERS.includes(r) ? "hidden" : "forbidden");
+const IMPORTERS: TRole[] = ["township_reviewer", "county_approver", "county_admin"];
+
+/** A job kind read like the elder import (elder.import), queued in each target region (no worker runs it). */
+const matrixJob = defineJob({
+  kind: "matrix-job",
+  payload: z.object({}),
+  requestAction: "elder.import",
+  readAction: "elder.import",
+  handler: async () => ({}),
+});
 
 /**
  * For "cases.act": an action each role could take, on a case in the state it needs; roles that
@@ -114,7 +130,16 @@ let counter = 0;
 const fresh = () => `m${++counter}_${Math.random().toString(36).slice(2, 7)}`;
 
 /** Entry points: each runs for one actor against one target and reports what happened. */
-const ENTRY_POINTS: Record<string, { allowed: TRole[]; outside: (role: TRole) => TOutcome; run: (a: TActor, t: TTarget) => Promise<TOutcome | unknown> }> = {
+const ENTRY_POINTS: Record<
+  string,
+  {
+    allowed: TRole[];
+    /** What a role outside `allowed` gets inside its region, when not "forbidden" (a list that shows nothing). */
+    inside?: (role: TRole) => TOutcome;
+    outside: (role: TRole) => TOutcome;
+    run: (a: TActor, t: TTarget) => Promise<TOutcome | unknown>;
+  }
+> = {
   "users.list": {
     allowed: ADMIN_ONLY,
     outside: (r) => (ADMIN_ONLY.includes(r) ? "hidden" : "forbidden"),
@@ -357,6 +382,15 @@ const ENTRY_POINTS: Record<string, { allowed: TRole[]; outside: (role: TRole) =>
         return "ok";
       }),
   },
+  // The job status route (GET /api/v1/jobs/:id) and the job page read through getJob.
+  "jobs.get": { allowed: IMPORTERS, outside: () => "not_found", run: (a, t) => outcome(async () => (await getJob(a, t.jobId), "ok")) },
+  // The job list page shows the kinds a role may read; others see an empty list.
+  "jobs.list": {
+    allowed: IMPORTERS,
+    inside: () => "hidden",
+    outside: () => "hidden",
+    run: (a, t) => outcome(async () => ((await listJobs(a)).some((j) => j.id === t.jobId) ? "ok" : "hidden")),
+  },
   "audit.list": {
     allowed: ADMIN_ONLY,
     outside: (r) => (ADMIN_ONLY.includes(r) ? "hidden" : "forbidden"),
@@ -482,7 +516,8 @@ async function makeTarget(regionCode: string): Promise<TTarget> {
   const villageCode = VILLAGE_IN[regionCode];
   const elder = await createElder({ villageCode });
   const assessment = await createAssessment(systemActor(elder.countyCode), meta, { elderId: elder.id, fields: assessmentFields(), submit: true });
-  return { userId: user.id, regionCode, auditId: audit.id, elderId: elder.id, villageCode, assessmentId: assessment.id };
+  const { job } = await enqueueJob(matrixJob, systemActor(regionCode.slice(0, 6)), NO_REQUEST_META, {}, { region: regionPathOf(regionCode) });
+  return { userId: user.id, regionCode, auditId: audit.id, elderId: elder.id, villageCode, assessmentId: assessment.id, jobId: job.id };
 }
 
 describe("permission matrix", () => {
@@ -499,7 +534,7 @@ describe("permission matrix", () => {
       for (const [name, entry] of Object.entries(ENTRY_POINTS)) {
         for (const where of ["inside", "outside"] as const) {
           const target = await makeTarget(where === "inside" ? HOME[role] : OUTSIDE[role]);
-          const expected = where === "inside" ? (entry.allowed.includes(role) ? "ok" : "forbidden") : entry.outside(role);
+          const expected = where === "inside" ? (entry.allowed.includes(role) ? "ok" : (entry.inside?.(role) ?? "forbidden")) : entry.outside(role);
           const got = await entry.run(actors[role], target);
           if (got !== expected) mismatches.push(`${role} ${name} ${where}: expected ${expected}, got ${String(got)}`);
           checked++;
@@ -508,6 +543,6 @@ describe("permission matrix", () => {
     }
     expect(mismatches).toEqual([]);
     expect(checked).toBe(ROLES.length * Object.keys(ENTRY_POINTS).length * 2);
-    expect(checked).toBe(6 * 36 * 2);
-  }, 600_000); // 432 cells, each on fresh data
+    expect(checked).toBe(6 * 38 * 2);
+  }, 600_000); // 456 cells, each on fresh data
 });

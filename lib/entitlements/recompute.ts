@@ -239,7 +239,7 @@ const segmentKey = (s: Pick<TSegment, "fromMonth" | "toMonth" | "monthlyAmountFe
   canonical([s.fromMonth, s.toMonth, s.monthlyAmountFen, s.kind, s.reasons]);
 
 const summary = (segments: readonly Pick<TSegment, "fromMonth" | "toMonth" | "monthlyAmountFen" | "kind">[]) =>
-  segments.map((s) => [s.fromMonth, s.toMonth, s.monthlyAmountFen, s.kind]);
+  segments.map((s): [string, string | null, number, string] => [s.fromMonth, s.toMonth, s.monthlyAmountFen, s.kind]);
 
 export type TRecomputeResult = {
   /** Entitlements looked at. */

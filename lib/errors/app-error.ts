@@ -25,6 +25,10 @@ export const ERROR_STATUS = {
   /** The entitlement's state does not allow the action (e.g. resuming one that is not suspended). */
   ENTITLEMENT_WRONG_STATE: 409,
   RATE_LIMITED: 429,
+  /** A job of this kind and key is already queued or running, for someone the caller cannot see. */
+  JOB_RUNNING: 409,
+  /** Stored on a job whose worker was lost and whose retries ran out (never an HTTP answer). */
+  JOB_INTERRUPTED: 500,
   INTERNAL: 500,
 } as const;
 

@@ -121,6 +121,8 @@ export async function setCountySetting<K extends TCountySettingKey>(actor: TActo
   });
 }
 
+type TSettingSnapshot = { key: string } & Record<string, unknown>;
+
 /**
  * Stores (or, for null, removes) one setting of the actor's county inside the caller's
  * transaction, with its `setting.updated` audit record. Callers validate the value first.
@@ -131,7 +133,7 @@ export async function writeCountySetting(
   meta: TRequestMeta,
   key: string,
   value: unknown,
-  snapshots: { before: Record<string, unknown>; after: Record<string, unknown> },
+  snapshots: { before: TSettingSnapshot; after: TSettingSnapshot },
 ): Promise<void> {
   const where = { countyCode_key: { countyCode: actor.countyCode, key } };
   if (value === null) await tx.countySetting.delete({ where });

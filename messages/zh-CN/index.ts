@@ -19,5 +19,6 @@ import caseDocs from "./caseDocs.json" with { type: "json" };
 import tokens from "./tokens.json" with { type: "json" };
 import settings from "./settings.json" with { type: "json" };
 import entitlements from "./entitlements.json" with { type: "json" };
+import jobs from "./jobs.json" with { type: "json" };
 
-export default { common, nav, roles, auth, errors, validation, home, users, regions, audit, shell, elders, assessment, policy, registry, catalogue, cases, caseDocs, tokens, settings, entitlements };
+export default { common, nav, roles, auth, errors, validation, home, users, regions, audit, shell, elders, assessment, policy, registry, catalogue, cases, caseDocs, tokens, settings, jobs, entitlements };

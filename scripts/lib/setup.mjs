@@ -71,7 +71,7 @@ export async function ensureDependencies() {
 }
 
 const BUILD_INPUTS = ["app", "components", "lib", "messages", "prisma/schema.prisma", "prisma/data"];
-const BUILD_FILES = ["proxy.ts", "next.config.js", "postcss.config.mjs", "tsconfig.json", "package-lock.json"];
+const BUILD_FILES = ["proxy.ts", "instrumentation.ts", "next.config.js", "postcss.config.mjs", "tsconfig.json", "package-lock.json"];
 
 /** `next build` when there is no build or the sources changed since the last one. */
 export async function ensureBuild() {
@@ -98,8 +98,13 @@ export function ensureAuthSecret() {
   return fs.readFileSync(file, "utf8").trim();
 }
 
+/**
+ * Applies the migrations as the owner role: DATABASE_OWNER_URL when set (the application itself
+ * connects as the runtime role, which may not change the schema; ADR 014), else `databaseUrl`.
+ */
 export function migrate(databaseUrl) {
-  return runBin("prisma", ["migrate", "deploy"], { env: { DATABASE_URL: databaseUrl }, quiet: true });
+  const url = process.env.DATABASE_OWNER_URL || databaseUrl;
+  return runBin("prisma", ["migrate", "deploy"], { env: { DATABASE_URL: url }, quiet: true });
 }
 
 /** Whether a TCP port answers within a short time. */

@@ -10,13 +10,14 @@ import { BenefitStartForm, CalendarForm, IntervalForm, StackOneUpForm, StepLimit
 import { CertificationSettingsForm, EffectiveMonthsForm } from "@/components/settings/entitlement-setting-forms";
 import { getCatalogueInForce } from "@/lib/catalogue/queries";
 import { saveCountySettingAction } from "./actions";
+import { withClientMessages } from "@/components/i18n/client-messages";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("settings"))("title") };
 }
 
 /** 县级设置 (county admin): each setting in its own form, saved and audited on its own. */
-export default async function CountySettingsPage() {
+export default withClientMessages(["settings"], async function CountySettingsPage() {
   const actor = await getActor();
   if (!can(actor, "settings.manage")) notFound();
   const [settings, t, format, catalogue] = await Promise.all([readCountySettings(actor), getTranslations("settings"), getFormatter(), getCatalogueInForce(actor)]);
@@ -54,4 +55,4 @@ export default async function CountySettingsPage() {
       </div>
     </div>
   );
-}
+});
