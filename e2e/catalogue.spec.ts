@@ -88,7 +88,7 @@ test("the admin drafts a new version, edits an amount, previews the effect and p
 
   await page.getByRole("link", { name: "返回版本" }).click();
   // Far enough ahead that the first months of benefits other specs approve today keep the amounts
-  // of the version in force (a version applies from its effective month, ADR 014).
+  // of the version in force (a version applies from its effective month, ADR 016).
   const effectiveFrom = addDays(todayInShanghai(), 75);
   await page.getByTestId("publish-form").getByLabel("施行日期").fill(effectiveFrom);
   await page.getByTestId("publish-form").getByRole("button", { name: "发布" }).click();

@@ -36,7 +36,7 @@ export const POLICY = {
   "token.manage": ["county_admin"],
   // 待遇发放: the village sees its own people's benefits and records their 资格认证; the township
   // reviews 应退未退 proposals; the county approver stops, suspends, resumes and corrects, and
-  // settles overpayments (ADR 014).
+  // settles overpayments (ADR 016).
   "entitlement.read": ["village_clerk", "township_reviewer", "county_approver", "county_admin", "viewer"],
   "entitlement.certify": ["village_clerk", "township_reviewer", "county_approver"],
   "entitlement.review": ["township_reviewer"],

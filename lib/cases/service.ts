@@ -295,7 +295,7 @@ function refusalError(refusal: string, c: Case, action: TCaseAction): AppError {
  * Never two grants: the elder's row is locked first, so two approvals for one elder (the same
  * item, or two items that exclude each other) run one after the other and the second sees the
  * first's entitlement; the partial unique index on entitlements backs the same-item check.
- * The new entitlement's months are computed in the same transaction (ADR 014).
+ * The new entitlement's months are computed in the same transaction (ADR 016).
  */
 async function grantEntitlement(tx: Tx, actor: TActor, meta: TRequestMeta, c: Case, today: string) {
   await tx.$queryRaw`SELECT id FROM elders WHERE id = ${c.elderId}::uuid FOR UPDATE`;

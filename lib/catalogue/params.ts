@@ -2,7 +2,7 @@
 // county_parameter_values holds one parameter's value (whole fen) from an effective date, and
 // evaluating a date uses the value with the latest effective date on or before it. No value (or
 // a row whose value is null) means the catalogue's defaultFen. Values are shared by every
-// catalogue version of the county, so a new version keeps the county's figures (ADR 009, ADR 014).
+// catalogue version of the county, so a new version keeps the county's figures (ADR 009, ADR 016).
 import { z } from "zod";
 import { db, type Db } from "@/lib/db";
 import { isoDate } from "@/lib/dates";

@@ -296,7 +296,7 @@ export async function publishDraft(actor: TActor, meta: TRequestMeta, input: TPu
 }
 
 // ---------------------------------------------------------------------------------------------
-// County parameters (dated values, ADR 014)
+// County parameters (dated values, ADR 016)
 
 export type TParamChange = {
   name: string;

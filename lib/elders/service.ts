@@ -132,7 +132,7 @@ export async function updateElder(actor: TActor, meta: TRequestMeta, input: TUpd
 
 /**
  * 标记去世 / 迁出 (with the date), or back to 在册. The date lies between the birth date and today.
- * The elder's entitlements move in the same transaction (a death stops them, ADR 014).
+ * The elder's entitlements move in the same transaction (a death stops them, ADR 016).
  */
 export async function changeElderStatus(actor: TActor, meta: TRequestMeta, input: TElderStatusChange) {
   return db.$transaction(async (tx) => {

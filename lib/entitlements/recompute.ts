@@ -6,6 +6,7 @@
 // transaction) and a whole county (the CLI, the nightly job, parameter changes), which runs in
 // chunks of elders, each chunk one transaction that first locks its entitlement rows: a registry
 // change committing meanwhile either waits for the chunk or is applied after it, never lost.
+import { createHash } from "node:crypto";
 import { db, type Db, type Tx } from "@/lib/db";
 import { recordAudits } from "@/lib/audit/record";
 import { NO_REQUEST_META, type TActor, type TRequestMeta } from "@/lib/authz/actor";
@@ -14,7 +15,6 @@ import { todayInShanghai } from "@/lib/dates";
 import { parseContent } from "@/lib/catalogue/queries";
 import { readParamHistory } from "@/lib/catalogue/params";
 import { getCountySetting } from "@/lib/settings/county-settings";
-import { paramsOfAmount } from "@/lib/policy/rules";
 import { unnestInsert } from "@/lib/utils/unnest-insert";
 import type { TLevel } from "@/lib/assessment/items";
 import type { TCircumstanceRecordForFacts } from "@/lib/elders/facts";
@@ -77,10 +77,10 @@ type TEntitlementRow = {
   status: "active" | "suspended" | "stopped";
   stop_reason: string | null;
   cert_due_on: string | null;
+  segments_hash: string | null;
   computed: boolean;
 };
 
-type TStoredSegment = { entitlement_id: string; from_month: string; to_month: string | null; monthly_amount_fen: number; kind: string; reasons: TSegmentReason[] };
 type TStoredOverpayment = { id: string; entitlement_id: string; months: { month: string; paidFen: number; dueFen: number }[]; amount_fen: number; status: string; version: number };
 type TStoredProposal = { id: string; entitlement_id: string; catalogue_number: number; status: string };
 
@@ -88,8 +88,6 @@ type TLoaded = {
   rows: TEntitlementRow[];
   inputs: Map<string, TEntitlementInput>;
   people: Map<string, TPersonHistory>;
-  segments: Map<string, TStoredSegment[]>;
-  payments: Map<string, { month: string; amountFen: number }[]>;
   overpayments: Map<string, TStoredOverpayment[]>;
   proposals: Map<string, TStoredProposal[]>;
 };
@@ -112,10 +110,10 @@ async function loadForElders(client: Db, elderIds: readonly string[], county: TC
     SELECT id::text, elder_id::text, county_code, township_code, village_code, item_code, item_name, delivery, start_month,
            to_char(granted_on, 'YYYY-MM-DD') AS granted_on, catalogue_number, granted_monthly_fen, one_off_amount_fen,
            monthly_amount_fen, end_month, status::text AS status, stop_reason, to_char(cert_due_on, 'YYYY-MM-DD') AS cert_due_on,
-           computed_at IS NOT NULL AS computed
+           segments_hash, computed_at IS NOT NULL AS computed
       FROM entitlements WHERE elder_id = ANY(${ids}::uuid[]) ORDER BY elder_id, start_month, created_at`;
   const entitlementIds = rows.map((r) => r.id);
-  const [elders, records, assessments, actions, certifications, proposals, segments, payments, overpayments] = await Promise.all([
+  const [elders, records, assessments, actions, certifications, proposals, overpayments] = await Promise.all([
     client.$queryRaw<{ id: string; birth_date: string; sex: "male" | "female"; hukou_region_code: string; residence: "urban" | "rural"; status: TPersonHistory["status"]; death_date: string | null; moved_out_date: string | null }[]>`
       SELECT id::text, to_char(birth_date, 'YYYY-MM-DD') AS birth_date, sex::text AS sex, hukou_region_code, residence::text AS residence,
              status::text AS status, to_char(death_date, 'YYYY-MM-DD') AS death_date, to_char(moved_out_date, 'YYYY-MM-DD') AS moved_out_date
@@ -137,11 +135,6 @@ async function loadForElders(client: Db, elderIds: readonly string[], county: TC
         FROM certifications WHERE entitlement_id = ANY(${entitlementIds}::uuid[])`,
     client.$queryRaw<TStoredProposal[]>`
       SELECT id::text, entitlement_id::text, catalogue_number, status FROM entitlement_proposals WHERE entitlement_id = ANY(${entitlementIds}::uuid[])`,
-    client.$queryRaw<TStoredSegment[]>`
-      SELECT entitlement_id::text, from_month, to_month, monthly_amount_fen, kind, reasons
-        FROM entitlement_segments WHERE entitlement_id = ANY(${entitlementIds}::uuid[]) ORDER BY entitlement_id, from_month`,
-    client.$queryRaw<{ entitlement_id: string; month: string; amount_fen: number }[]>`
-      SELECT entitlement_id::text, month, amount_fen FROM benefit_payments WHERE entitlement_id = ANY(${entitlementIds}::uuid[])`,
     client.$queryRaw<TStoredOverpayment[]>`
       SELECT id::text, entitlement_id::text, months, amount_fen, status, version
         FROM overpayments WHERE entitlement_id = ANY(${entitlementIds}::uuid[]) AND status <> 'cancelled'`,
@@ -216,11 +209,6 @@ async function loadForElders(client: Db, elderIds: readonly string[], county: TC
     rows,
     inputs,
     people,
-    segments: groupBy(segments, (s) => s.entitlement_id),
-    payments: groupBy(
-      payments.map((p) => ({ entitlementId: p.entitlement_id, month: p.month, amountFen: p.amount_fen })),
-      (p) => p.entitlementId,
-    ),
     overpayments: groupBy(overpayments, (o) => o.entitlement_id),
     proposals: proposalsBy,
   };
@@ -235,8 +223,11 @@ export function canonical(value: unknown): string {
   );
 }
 
-const segmentKey = (s: Pick<TSegment, "fromMonth" | "toMonth" | "monthlyAmountFen" | "kind" | "reasons">) =>
-  canonical([s.fromMonth, s.toMonth, s.monthlyAmountFen, s.kind, s.reasons]);
+/** What is stored to tell whether the segments changed, without reading them back. */
+export const segmentsHash = (segments: readonly TSegment[]) =>
+  createHash("md5")
+    .update(canonical(segments.map((s) => [s.fromMonth, s.toMonth, s.monthlyAmountFen, s.kind, s.reasons])))
+    .digest("hex");
 
 const summary = (segments: readonly Pick<TSegment, "fromMonth" | "toMonth" | "monthlyAmountFen" | "kind">[]) =>
   segments.map((s): [string, string | null, number, string] => [s.fromMonth, s.toMonth, s.monthlyAmountFen, s.kind]);
@@ -255,104 +246,92 @@ type TPath = { countyCode: string; townshipCode: string; villageCode: string };
 /** Computes the loaded entitlements and writes what changed, in the caller's transaction. */
 async function applyComputations(tx: Tx, actor: TActor, meta: TRequestMeta, loaded: TLoaded, county: TCountyInputs): Promise<TRecomputeResult> {
   const result: TRecomputeResult = { entitlements: loaded.rows.length, changed: 0, proposalsCreated: 0, overpaymentsCreated: 0 };
+  const changedIds = new Set<string>();
   const audits: TAuditEvent[] = [];
-  const updates: { row: TEntitlementRow; c: TEntitlementComputation }[] = [];
-  const newSegments: { entitlementId: string; countyCode: string; itemCode: string; s: TSegment }[] = [];
+  const computed = new Map<string, { row: TEntitlementRow; c: TEntitlementComputation }>();
+  const updates: { row: TEntitlementRow; c: TEntitlementComputation; hash: string }[] = [];
   const newProposals: { row: TEntitlementRow; need: NonNullable<TEntitlementComputation["proposal"]> }[] = [];
   const obsoleteProposals: { row: TEntitlementRow; proposal: TStoredProposal }[] = [];
-  const newOverpayments: { row: TEntitlementRow; months: ReturnType<typeof overpaidMonths>; reasons: TSegmentReason[] }[] = [];
-  const changedOverpayments: { row: TEntitlementRow; before: TStoredOverpayment; months: ReturnType<typeof overpaidMonths>; reasons: TSegmentReason[] }[] = [];
 
   for (const row of loaded.rows) {
     const person = loaded.people.get(row.elder_id);
-    const input = loaded.inputs.get(row.id)!;
     if (!person) continue;
     let c: TEntitlementComputation;
     try {
-      c = computeEntitlement(input, person, county);
+      c = computeEntitlement(loaded.inputs.get(row.id)!, person, county);
     } catch (error) {
       // Malformed registry data (e.g. a disability record without a grade) must not stop a county run.
       console.error(`entitlement ${row.id}: ${(error as Error).message}`);
       continue;
     }
-    const path: TPath = { countyCode: row.county_code, townshipCode: row.township_code, villageCode: row.village_code };
-    let changed = false;
-
-    const stored = loaded.segments.get(row.id) ?? [];
-    const segmentsChanged =
-      stored.length !== c.segments.length ||
-      stored.some((s, i) => segmentKey({ fromMonth: s.from_month, toMonth: s.to_month, monthlyAmountFen: s.monthly_amount_fen, kind: s.kind as TSegment["kind"], reasons: s.reasons }) !== segmentKey(c.segments[i]));
-    const columnsChanged =
+    computed.set(row.id, { row, c });
+    const hash = segmentsHash(c.segments);
+    const changed =
+      hash !== row.segments_hash ||
       row.monthly_amount_fen !== c.currentAmountFen ||
       row.end_month !== c.endMonth ||
       row.status !== c.status ||
       row.stop_reason !== c.stopReason ||
       row.cert_due_on !== c.certDueOn ||
       !row.computed;
-    if (segmentsChanged || columnsChanged) {
-      changed = true;
-      updates.push({ row, c });
-      if (segmentsChanged) for (const s of c.segments) newSegments.push({ entitlementId: row.id, countyCode: row.county_code, itemCode: row.item_code, s });
+    if (changed) {
+      updates.push({ row, c, hash });
+      changedIds.add(row.id);
+    }
+
+    // 应退未退: one proposal per entitlement and version; a pending one no longer needed is withdrawn.
+    const proposals = loaded.proposals.get(row.id) ?? [];
+    if (c.proposal && !proposals.some((p) => p.catalogue_number === c.proposal!.catalogueNumber)) {
+      newProposals.push({ row, need: c.proposal });
+      changedIds.add(row.id);
+    }
+    for (const p of proposals) {
+      if (p.status === "pending" && p.catalogue_number !== c.proposal?.catalogueNumber) {
+        obsoleteProposals.push({ row, proposal: p });
+        changedIds.add(row.id);
+      }
+    }
+  }
+
+  if (updates.length) {
+    const ids = updates.map((u) => u.row.id);
+    // The segments as they were, for the audit records (only of what changes).
+    const before = groupBy(
+      await tx.$queryRaw<{ entitlement_id: string; from_month: string; to_month: string | null; monthly_amount_fen: number; kind: string }[]>`
+        SELECT entitlement_id::text, from_month, to_month, monthly_amount_fen, kind FROM entitlement_segments
+         WHERE entitlement_id = ANY(${ids}::uuid[]) ORDER BY entitlement_id, from_month`,
+      (s) => s.entitlement_id,
+    );
+    await tx.$executeRaw`
+      UPDATE entitlements e SET monthly_amount_fen = u.amount, end_month = u.end_month, status = u.status::entitlement_status,
+             stop_reason = u.stop_reason, cert_due_on = u.cert_due_on::date, segments_hash = u.hash, computed_at = now(), updated_at = now(), version = e.version + 1
+        FROM unnest(${ids}::uuid[], ${updates.map((u) => u.c.currentAmountFen)}::int[], ${updates.map((u) => u.c.endMonth)}::text[],
+                    ${updates.map((u) => u.c.status)}::text[], ${updates.map((u) => u.c.stopReason)}::text[], ${updates.map((u) => u.c.certDueOn)}::text[],
+                    ${updates.map((u) => u.hash)}::text[])
+          AS u(id, amount, end_month, status, stop_reason, cert_due_on, hash)
+       WHERE e.id = u.id`;
+    const rewritten = updates.filter((u) => u.hash !== u.row.segments_hash);
+    if (rewritten.length) {
+      await tx.$executeRaw`DELETE FROM entitlement_segments WHERE entitlement_id = ANY(${rewritten.map((u) => u.row.id)}::uuid[])`;
+      const rows = rewritten.flatMap((u) => u.c.segments.map((s) => ({ entitlementId: u.row.id, countyCode: u.row.county_code, itemCode: u.row.item_code, s })));
+      await unnestInsert(tx, "entitlement_segments", SEGMENT_COLUMNS, rows);
+    }
+    for (const { row, c } of updates) {
       audits.push({
         type: "entitlement.recomputed",
         entityType: "entitlement",
         entityId: row.id,
-        ...path,
+        ...pathOf(row),
         before: {
           status: row.status,
           monthlyAmountFen: row.monthly_amount_fen,
           endMonth: row.end_month,
           stopReason: row.stop_reason,
           certDueOn: row.cert_due_on,
-          segments: summary(stored.map((s) => ({ fromMonth: s.from_month, toMonth: s.to_month, monthlyAmountFen: s.monthly_amount_fen, kind: s.kind as TSegment["kind"] }))),
+          segments: (before.get(row.id) ?? []).map((s): [string, string | null, number, string] => [s.from_month, s.to_month, s.monthly_amount_fen, s.kind]),
         },
         after: { status: c.status, monthlyAmountFen: c.currentAmountFen, endMonth: c.endMonth, stopReason: c.stopReason, certDueOn: c.certDueOn, segments: summary(c.segments) },
       });
-    }
-
-    // 应退未退: one proposal per entitlement and version; a pending one no longer needed is withdrawn.
-    const proposals = loaded.proposals.get(row.id) ?? [];
-    if (c.proposal && !proposals.some((p) => p.catalogue_number === c.proposal!.catalogueNumber)) {
-      changed = true;
-      newProposals.push({ row, need: c.proposal });
-    }
-    for (const p of proposals) {
-      if (p.status === "pending" && p.catalogue_number !== c.proposal?.catalogueNumber) {
-        changed = true;
-        obsoleteProposals.push({ row, proposal: p });
-      }
-    }
-
-    // 追缴: months paid beyond what is due, not already recovered or waived; one pending record.
-    const overpayments = loaded.overpayments.get(row.id) ?? [];
-    const settled = new Set(overpayments.filter((o) => o.status !== "pending").flatMap((o) => o.months.map((m) => m.month)));
-    const months = overpaidMonths(c.segments, loaded.payments.get(row.id) ?? []).filter((m) => !settled.has(m.month));
-    const pending = overpayments.find((o) => o.status === "pending");
-    const reasons = months.length ? (segmentAt(c.segments, months[0].month)?.reasons ?? []) : [];
-    if (pending) {
-      if (canonical(pending.months) !== canonical(months)) {
-        changed = true;
-        changedOverpayments.push({ row, before: pending, months, reasons });
-      }
-    } else if (months.length) {
-      changed = true;
-      newOverpayments.push({ row, months, reasons });
-    }
-    if (changed) result.changed++;
-  }
-
-  if (updates.length) {
-    await tx.$executeRaw`
-      UPDATE entitlements e SET monthly_amount_fen = u.amount, end_month = u.end_month, status = u.status::entitlement_status,
-             stop_reason = u.stop_reason, cert_due_on = u.cert_due_on::date, computed_at = now(), updated_at = now(), version = e.version + 1
-        FROM unnest(${updates.map((u) => u.row.id)}::uuid[], ${updates.map((u) => u.c.currentAmountFen)}::int[], ${updates.map((u) => u.c.endMonth)}::text[],
-                    ${updates.map((u) => u.c.status)}::text[], ${updates.map((u) => u.c.stopReason)}::text[], ${updates.map((u) => u.c.certDueOn)}::text[])
-          AS u(id, amount, end_month, status, stop_reason, cert_due_on)
-       WHERE e.id = u.id`;
-    const rewritten = [...new Set(newSegments.map((s) => s.entitlementId))];
-    if (rewritten.length) {
-      await tx.$executeRaw`DELETE FROM entitlement_segments WHERE entitlement_id = ANY(${rewritten}::uuid[])`;
-      await unnestInsert(tx, "entitlement_segments", SEGMENT_COLUMNS, newSegments);
     }
   }
 
@@ -361,9 +340,7 @@ async function applyComputations(tx: Tx, actor: TActor, meta: TRequestMeta, load
       data: {
         entitlementId: row.id,
         elderId: row.elder_id,
-        countyCode: row.county_code,
-        townshipCode: row.township_code,
-        villageCode: row.village_code,
+        ...pathOf(row),
         itemCode: row.item_code,
         itemName: row.item_name,
         catalogueNumber: need.catalogueNumber,
@@ -396,49 +373,68 @@ async function applyComputations(tx: Tx, actor: TActor, meta: TRequestMeta, load
       });
     }
   }
-  for (const { row, months, reasons } of newOverpayments) {
-    const amountFen = months.reduce((sum, m) => sum + m.paidFen - m.dueFen, 0);
-    const created = await tx.overpayment.create({
-      data: {
-        entitlementId: row.id,
-        elderId: row.elder_id,
-        countyCode: row.county_code,
-        townshipCode: row.township_code,
-        villageCode: row.village_code,
-        itemCode: row.item_code,
-        itemName: row.item_name,
-        months: months as never,
-        amountFen,
-        reasons: reasons as never,
-      },
-    });
-    result.overpaymentsCreated++;
-    audits.push({
-      type: "overpayment.created",
-      entityType: "overpayment",
-      entityId: created.id,
-      ...pathOf(row),
-      after: { entitlementId: row.id, months: months.map((m) => m.month), amountFen },
-    });
-  }
-  for (const { row, before, months, reasons } of changedOverpayments) {
-    const amountFen = months.reduce((sum, m) => sum + m.paidFen - m.dueFen, 0);
-    await tx.overpayment.update({
-      where: { id: before.id },
-      data: months.length
-        ? { months: months as never, amountFen, reasons: reasons as never, version: { increment: 1 } }
-        : { status: "cancelled", decisionReason: "登记信息更正后不再多发", decidedAt: new Date(), decidedBy: actor.username, decidedByName: actor.displayName, version: { increment: 1 } },
-    });
-    audits.push({
-      type: "overpayment.updated",
-      entityType: "overpayment",
-      entityId: before.id,
-      ...pathOf(row),
-      before: { months: before.months.map((m) => m.month), amountFen: before.amount_fen, status: "pending" },
-      after: { months: months.map((m) => m.month), amountFen, status: months.length ? "pending" : "cancelled" },
-    });
+
+  // 追缴. The segments are now as computed, so SQL finds the entitlements with a month paid beyond
+  // its due amount; those (and those with a pending overpayment) get the overpayment rule.
+  const ids = [...computed.keys()];
+  const overpaid = ids.length
+    ? await tx.$queryRaw<{ entitlement_id: string }[]>`
+        SELECT DISTINCT p.entitlement_id::text FROM (
+          SELECT entitlement_id, month, sum(amount_fen) AS paid FROM benefit_payments WHERE entitlement_id = ANY(${ids}::uuid[]) GROUP BY entitlement_id, month
+        ) p
+        LEFT JOIN entitlement_segments s ON s.entitlement_id = p.entitlement_id AND s.from_month <= p.month AND (s.to_month IS NULL OR s.to_month >= p.month)
+        WHERE p.paid > COALESCE(s.monthly_amount_fen, 0)`
+    : [];
+  const candidates = [...new Set([...overpaid.map((o) => o.entitlement_id), ...[...loaded.overpayments.entries()].filter(([, list]) => list.some((o) => o.status === "pending")).map(([id]) => id)])].filter((id) => computed.has(id));
+  if (candidates.length) {
+    const payments = groupBy(
+      await tx.$queryRaw<{ entitlement_id: string; month: string; amount_fen: number }[]>`
+        SELECT entitlement_id::text, month, amount_fen FROM benefit_payments WHERE entitlement_id = ANY(${candidates}::uuid[])`,
+      (p) => p.entitlement_id,
+    );
+    for (const id of candidates) {
+      const { row, c } = computed.get(id)!;
+      const overpayments = loaded.overpayments.get(id) ?? [];
+      const settled = new Set(overpayments.filter((o) => o.status !== "pending").flatMap((o) => o.months.map((m) => m.month)));
+      const paid = (payments.get(id) ?? []).map((p) => ({ month: p.month, amountFen: p.amount_fen }));
+      const months = overpaidMonths(c.segments, paid).filter((m) => !settled.has(m.month));
+      const pending = overpayments.find((o) => o.status === "pending");
+      const reasons = months.length ? (segmentAt(c.segments, months[0].month)?.reasons ?? []) : [];
+      const amountFen = months.reduce((sum, m) => sum + m.paidFen - m.dueFen, 0);
+      if (pending) {
+        if (canonical(pending.months) === canonical(months)) continue;
+        await tx.overpayment.update({
+          where: { id: pending.id },
+          data: months.length
+            ? { months: months as never, amountFen, reasons: reasons as never, version: { increment: 1 } }
+            : { status: "cancelled", decisionReason: "登记信息更正后不再多发", decidedAt: new Date(), decidedBy: actor.username, decidedByName: actor.displayName, version: { increment: 1 } },
+        });
+        audits.push({
+          type: "overpayment.updated",
+          entityType: "overpayment",
+          entityId: pending.id,
+          ...pathOf(row),
+          before: { months: pending.months.map((m) => m.month), amountFen: pending.amount_fen, status: "pending" },
+          after: { months: months.map((m) => m.month), amountFen, status: months.length ? "pending" : "cancelled" },
+        });
+      } else if (months.length) {
+        const created = await tx.overpayment.create({
+          data: { entitlementId: id, elderId: row.elder_id, ...pathOf(row), itemCode: row.item_code, itemName: row.item_name, months: months as never, amountFen, reasons: reasons as never },
+        });
+        result.overpaymentsCreated++;
+        audits.push({
+          type: "overpayment.created",
+          entityType: "overpayment",
+          entityId: created.id,
+          ...pathOf(row),
+          after: { entitlementId: id, months: months.map((m) => m.month), amountFen },
+        });
+      } else continue;
+      changedIds.add(id);
+    }
   }
   await recordAudits(tx, actor, meta, audits);
+  result.changed = changedIds.size;
   return result;
 }
 
@@ -462,8 +458,8 @@ const SEGMENT_COLUMNS = [
  * approvals, manual actions): locks the rows, computes, writes what changed with audit records.
  */
 export async function recomputeElderEntitlements(tx: Tx, actor: TActor, meta: TRequestMeta, elderId: string, countyCode: string, today = todayInShanghai()): Promise<TRecomputeResult> {
-  const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id::text FROM entitlements WHERE elder_id = ${elderId}::uuid FOR UPDATE`;
-  if (locked.length === 0) return { entitlements: 0, changed: 0, proposalsCreated: 0, overpaymentsCreated: 0 };
+  const [{ locked }] = await tx.$queryRaw<{ locked: number }[]>`SELECT count(*)::int AS locked FROM (SELECT 1 FROM entitlements WHERE elder_id = ${elderId}::uuid FOR UPDATE) rows`;
+  if (locked === 0) return { entitlements: 0, changed: 0, proposalsCreated: 0, overpaymentsCreated: 0 };
   const county = await loadCountyInputs(countyCode, today, tx);
   return applyComputations(tx, actor, meta, await loadForElders(tx, [elderId], county), county);
 }
@@ -472,8 +468,6 @@ export type TRecomputeOptions = {
   today?: string;
   /** Who recomputes: the CLI's or the job's system actor, or the admin whose change caused it. */
   actor: TActor;
-  /** Only the entitlements of these items (e.g. those whose amounts read a changed parameter). */
-  itemCodes?: string[];
   /** Elders per transaction. */
   chunkSize?: number;
   onProgress?: (done: number, total: number) => void;
@@ -487,9 +481,7 @@ export async function recomputeCounty(countyCode: string, options: TRecomputeOpt
   const today = options.today ?? todayInShanghai();
   const actor = options.actor;
   const county = await loadCountyInputs(countyCode, today);
-  const elderRows = options.itemCodes
-    ? await db.$queryRaw<{ elder_id: string }[]>`SELECT DISTINCT elder_id::text FROM entitlements WHERE county_code = ${countyCode} AND item_code = ANY(${options.itemCodes}::text[]) ORDER BY 1`
-    : await db.$queryRaw<{ elder_id: string }[]>`SELECT DISTINCT elder_id::text FROM entitlements WHERE county_code = ${countyCode} ORDER BY 1`;
+  const elderRows = await db.$queryRaw<{ elder_id: string }[]>`SELECT DISTINCT elder_id::text FROM entitlements WHERE county_code = ${countyCode} ORDER BY 1`;
   const elderIds = elderRows.map((r) => r.elder_id);
   const total: TRecomputeResult = { entitlements: 0, changed: 0, proposalsCreated: 0, overpaymentsCreated: 0 };
   const size = options.chunkSize ?? 5_000;
@@ -497,7 +489,7 @@ export async function recomputeCounty(countyCode: string, options: TRecomputeOpt
     const chunk = elderIds.slice(i, i + size);
     const r = await db.$transaction(
       async (tx) => {
-        await tx.$queryRaw`SELECT 1 FROM entitlements WHERE elder_id = ANY(${chunk}::uuid[]) FOR UPDATE`;
+        await tx.$queryRaw`SELECT count(*)::int FROM (SELECT 1 FROM entitlements WHERE elder_id = ANY(${chunk}::uuid[]) FOR UPDATE) locked`;
         return applyComputations(tx, actor, NO_REQUEST_META, await loadForElders(tx, chunk, county), county);
       },
       { timeout: 120_000, maxWait: 30_000 },
@@ -511,14 +503,5 @@ export async function recomputeCounty(countyCode: string, options: TRecomputeOpt
   return total;
 }
 
-/** After county parameters change: the entitlements of items whose amounts read them. */
-export async function recomputeAfterParameterChange(actor: TActor, names: readonly string[], today = todayInShanghai()): Promise<TRecomputeResult> {
-  const countyCode = actor.countyCode;
-  const county = await loadCountyInputs(countyCode, today);
-  const itemCodes = new Set<string>();
-  for (const v of county.versions) for (const item of v.catalogue.items) if (paramsOfAmount(item.amount).some((p) => names.includes(p))) itemCodes.add(item.code);
-  if (itemCodes.size === 0) return { entitlements: 0, changed: 0, proposalsCreated: 0, overpaymentsCreated: 0 };
-  return recomputeCounty(countyCode, { today, actor, itemCodes: [...itemCodes] });
-}
 
 

@@ -3,7 +3,7 @@
 // county's "takes effect from" rules, and what staff recorded on the entitlement (manual actions,
 // certifications, review decisions). The answer is a list of segments — runs of months with one
 // amount, kind and reason — and everything the pages, the rolls and the overpayment rule read is
-// derived from it. docs/decisions/014-entitlement-history.md explains the choices.
+// derived from it. docs/decisions/016-entitlement-history.md explains the choices.
 //
 // Months are "YYYY-MM" (lib/dates). The function evaluates only at the months where an input can
 // change (birthdays at the item's age thresholds, death, circumstance starts and ends, assessment
@@ -241,6 +241,47 @@ export function ageThresholds(item: TCatalogueItem): number[] {
 
 const maxMonth = (a: string, b: string) => (a > b ? a : b);
 
+// What depends only on the county (its versions, parameters and rules), computed once per context
+// and shared by every entitlement of a run: per item, its rules across versions; per month, the
+// version and the parameter values in force.
+type TItemInfo = { thresholds: number[]; paramNames: string[] };
+type TCountyCache = { items: Map<string, TItemInfo>; months: Map<string, { version: TDatedVersion | null; params: { values: Record<string, number>; key: string } }> };
+const countyCaches = new WeakMap<TCountyContext, TCountyCache>();
+
+function countyCache(ctx: TCountyContext): TCountyCache {
+  let cache = countyCaches.get(ctx);
+  if (!cache) countyCaches.set(ctx, (cache = { items: new Map(), months: new Map() }));
+  return cache;
+}
+
+function itemInfo(ctx: TCountyContext, code: string): TItemInfo {
+  const cache = countyCache(ctx).items;
+  let info = cache.get(code);
+  if (!info) {
+    const items = ctx.versions.map((v) => v.catalogue.items.find((i) => i.code === code)).filter((i): i is TCatalogueItem => i !== undefined);
+    info = { thresholds: [...new Set(items.flatMap(ageThresholds))].sort((a, b) => a - b), paramNames: [...new Set(items.flatMap((i) => paramsOfAmount(i.amount)))] };
+    cache.set(code, info);
+  }
+  return info;
+}
+
+function monthContext(ctx: TCountyContext, month: string, pinned: number) {
+  const cache = countyCache(ctx).months;
+  const key = `${month}|${pinned}`;
+  let found = cache.get(key);
+  if (!found) cache.set(key, (found = { version: versionAt(ctx.versions, month, ctx.rules.catalogue, pinned), params: paramsAt(ctx.params, month, ctx.rules.parameter) }));
+  return found;
+}
+
+// The day whose 周岁 decides a month's age bracket, per rule and month (shared by every person).
+const ageDates = new Map<string, string>();
+function ageDateFor(month: string, rule: TEffectiveMonth): string {
+  const key = `${rule}|${month}`;
+  let date = ageDates.get(key);
+  if (date === undefined) ageDates.set(key, (date = rule === "next_month" ? lastDayOfMonth(previousMonth(month)) : lastDayOfMonth(month)));
+  return date;
+}
+
 // Single-item catalogues (the item evaluated on its own, as at approval) and their evaluators,
 // cached per catalogue object so that compiling happens once per version and parameter set.
 const singleItems = new WeakMap<TCatalogue, Map<string, TCatalogue | null>>();
@@ -404,10 +445,9 @@ function sameStringList(a: readonly string[], b: readonly string[]) {
 }
 
 /** Why the inputs moved between two months (the causes a segment boundary names). */
-function inputCauses(prev: TInputs, next: TInputs, item: TCatalogueItem | null, versions: readonly TDatedVersion[]): TSegmentReason[] {
+function inputCauses(prev: TInputs, next: TInputs, names: readonly string[], versions: readonly TDatedVersion[]): TSegmentReason[] {
   const causes: TSegmentReason[] = [];
   if (prev.versionNumber !== next.versionNumber) causes.push({ key: "catalogue", params: { version: next.versionNumber, effectiveFrom: next.versionEffectiveFrom } });
-  const names = item ? paramsOfAmount(item.amount) : [];
   const changed = names.filter((n) => prev.paramValues[n] !== next.paramValues[n]);
   if (changed.length) {
     const catalogue = versions.find((v) => v.number === next.versionNumber)?.catalogue;
@@ -435,9 +475,11 @@ export function computeEntitlement(ent: TEntitlementInput, person: TPersonHistor
   const oneOff = ent.delivery === "one_off_cash";
   const cash = ent.delivery === "monthly_cash";
 
-  // Items of the same code across versions: for age thresholds and the parameters they read.
-  const items = versions.map((v) => v.catalogue.items.find((i) => i.code === ent.itemCode)).filter((i): i is TCatalogueItem => i !== undefined);
-  const thresholds = [...new Set(items.flatMap(ageThresholds))].sort((a, b) => a - b);
+  const { thresholds, paramNames } = itemInfo(ctx, ent.itemCode);
+  // The person's dated facts as months, once: when each stops or starts counting.
+  const deathMonth = person.status === "deceased" && person.deathDate ? effectMonth(person.deathDate, rules.death) : null;
+  const movedMonth = person.status === "moved_out" && person.movedOutDate ? effectMonth(person.movedOutDate, rules.movedOut) : null;
+  const recordMonths = person.circumstances.map((r) => ({ record: r, from: monthOf(r.startDate), until: r.endDate ? effectMonth(r.endDate, rules.circumstanceEnd) : null }));
 
   const certification = certificationPeriods(ent.grantedOn, ent.certifications, ent.certification, ctx.today);
   const suspensions = [...certification.suspensions, ...manualSuspensions(ent.actions)];
@@ -454,11 +496,11 @@ export function computeEntitlement(ent: TEntitlementInput, person: TPersonHistor
       const birthday = addYears(person.birthDate, age);
       add(rules.ageBracket === "next_month" ? monthAfter(birthday) : monthOf(birthday));
     }
-    if (person.status === "deceased" && person.deathDate) add(effectMonth(person.deathDate, rules.death));
-    if (person.status === "moved_out" && person.movedOutDate) add(effectMonth(person.movedOutDate, rules.movedOut));
-    for (const r of person.circumstances) {
-      add(monthOf(r.startDate));
-      if (r.endDate) add(effectMonth(r.endDate, rules.circumstanceEnd));
+    add(deathMonth);
+    add(movedMonth);
+    for (const r of recordMonths) {
+      add(r.from);
+      add(r.until);
     }
     for (const a of person.assessments) add(effectMonth(a.confirmedOn, rules.capability));
     for (const v of versions) add(effectMonth(v.effectiveFrom, rules.catalogue));
@@ -473,13 +515,11 @@ export function computeEntitlement(ent: TEntitlementInput, person: TPersonHistor
   const months = [...candidates].sort();
 
   const factsAt = (m: string): { facts: TPersonFacts; inputs: Omit<TInputs, "versionNumber" | "versionEffectiveFrom" | "paramValues"> } => {
-    const ageDate = rules.ageBracket === "next_month" ? lastDayOfMonth(previousMonth(m)) : lastDayOfMonth(m);
+    const ageDate = ageDateFor(m, rules.ageBracket);
     const age = ageDate < person.birthDate ? 0 : ageOn(person.birthDate, ageDate);
-    const alive = !(person.status === "deceased" && (person.deathDate === null || effectMonth(person.deathDate, rules.death) <= m));
-    const movedOut = person.status === "moved_out" && (person.movedOutDate === null || effectMonth(person.movedOutDate, rules.movedOut) <= m);
-    const records = person.circumstances.filter(
-      (r) => monthOf(r.startDate) <= m && (r.endDate == null || effectMonth(r.endDate, rules.circumstanceEnd) > m),
-    );
+    const alive = !(person.status === "deceased" && (deathMonth === null || deathMonth <= m));
+    const movedOut = person.status === "moved_out" && (movedMonth === null || movedMonth <= m);
+    const records = recordMonths.filter((r) => r.from <= m && (r.until === null || r.until > m)).map((r) => r.record);
     const keys = new Set(records.map((r) => r.type).filter(isCircumstanceKey));
     const circumstances = CIRCUMSTANCE_KEYS.filter((k) => keys.has(k));
     const disability = disabilityInForce(records);
@@ -524,8 +564,8 @@ export function computeEntitlement(ent: TEntitlementInput, person: TPersonHistor
     if (ent.endBefore && ent.endBefore <= m) return stopped("superseded", [{ key: "superseded", params: { month: ent.endBefore } }]);
 
     const { facts, inputs: personInputs } = factsAt(m);
-    const version = versionAt(versions, m, rules.catalogue, ent.catalogueNumber);
-    const { values, key: paramKey } = paramsAt(ctx.params, m, rules.parameter);
+    const { version, params } = monthContext(ctx, m, ent.catalogueNumber);
+    const { values, key: paramKey } = params;
     const inputs: TInputs = { ...personInputs, versionNumber: version?.number ?? 0, versionEffectiveFrom: version?.effectiveFrom ?? "", paramValues: values };
     const current = version ? evaluateItem(version.catalogue, ent.itemCode, facts, values, paramKey) : null;
 
@@ -617,7 +657,7 @@ export function computeEntitlement(ent: TEntitlementInput, person: TPersonHistor
 
   function reasonsFor(before: TState | null, state: TState): TSegmentReason[] {
     if (state.kind === "stopped") {
-      const causes = before?.inputs && state.inputs && state.stopKey === "ineligible" ? inputCauses(before.inputs, state.inputs, null, versions) : [];
+      const causes = before?.inputs && state.inputs && state.stopKey === "ineligible" ? inputCauses(before.inputs, state.inputs, [], versions) : [];
       return [...causes, ...state.kindReasons];
     }
     if (!before) {
@@ -632,8 +672,7 @@ export function computeEntitlement(ent: TEntitlementInput, person: TPersonHistor
       const ended = suspensions.find((s) => s.resumeReason && s.cause === before.kindReasons[0]);
       return [ended?.resumeReason ?? { key: "recomputed", params: {} }, ...state.kindReasons];
     }
-    const item = versions.find((v) => v.number === state.inputs?.versionNumber)?.catalogue.items.find((i) => i.code === ent.itemCode) ?? null;
-    const causes = before.inputs && state.inputs ? inputCauses(before.inputs, state.inputs, item, versions) : [];
+    const causes = before.inputs && state.inputs ? inputCauses(before.inputs, state.inputs, paramNames, versions) : [];
     const corrected = correctionReasons(before, state);
     // Within a run of one kind, the kind's own reason was given where the run began.
     const kindReasons = newKind ? state.kindReasons : state.kindReasons.filter((r) => r.key === "amountKept");

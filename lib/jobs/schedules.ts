@@ -2,13 +2,12 @@
 // tick, however many instances run. A schedule does little itself: it queues the real jobs (one
 // per county, each visible and de-duplicated like any other job) or tidies up.
 //
-// Registering a nightly per-county job is one line in SCHEDULES, e.g. the entitlement recompute
-// (issue 11) once its job kind exists:
-//   nightlyPerCounty("nightly-entitlement-recompute", "30 1 * * *", entitlementRecomputeJob),
+// Registering a nightly per-county job is one line in SCHEDULES (see the entitlement recompute).
 import { db } from "@/lib/db";
 import { NO_REQUEST_META, systemActor } from "@/lib/authz/actor";
 import { enqueueJob } from "@/lib/jobs/service";
 import type { TJobDefinition, TJson } from "@/lib/jobs/define";
+import { entitlementRecomputeJob } from "@/lib/entitlements/recompute-job";
 
 export const SCHEDULE_TIME_ZONE = "Asia/Shanghai";
 
@@ -51,6 +50,8 @@ export async function deleteOldJobFiles(days = JOB_FILE_DAYS): Promise<number> {
 }
 
 export const SCHEDULES: TSchedule[] = [
+  // Certifications fall due and catalogue versions take effect with the date (ADR 016).
+  nightlyPerCounty("nightly-entitlement-recompute", "30 1 * * *", entitlementRecomputeJob),
   {
     name: "nightly-job-files-cleanup",
     cron: "40 3 * * *",

@@ -46,7 +46,7 @@ export const COUNTY_SETTINGS = {
     default: "next_month",
   },
   /**
-   * From which month a dated change moves an entitlement (ADR 014): the month of the change
+   * From which month a dated change moves an entitlement (ADR 016): the month of the change
    * ("same_month") or the month after it ("next_month"). For ageBracket, "same_month" is the
    * birthday's month; for catalogue and parameter, the month of the effective date.
    */

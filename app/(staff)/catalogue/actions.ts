@@ -9,7 +9,8 @@ import type { TFormState } from "@/lib/entry/form-state";
 import { AppError } from "@/lib/errors/app-error";
 import { toLocale } from "@/lib/i18n/config";
 import { ZFinderForm, ZItemForm, ZParamsForm, ZPublishDraft } from "@/lib/catalogue/schemas";
-import { recomputeAfterParameterChange } from "@/lib/entitlements/recompute";
+import { enqueueJob } from "@/lib/jobs/service";
+import { entitlementRecomputeJob } from "@/lib/entitlements/recompute-job";
 import { parseJsonWith, type TJsonProblem } from "@/lib/catalogue/rule-json";
 import { yuanToFen } from "@/lib/money";
 import { evaluateTypedFacts, type TEvaluation, type TFinderState } from "@/lib/catalogue/evaluation";
@@ -108,7 +109,10 @@ export async function publishAction(_prev: TFormState, formData: FormData): Prom
   const values = formObject(formData);
   const state = await runFormAction(values, async () => {
     const actor = await getActor();
-    await publishDraft(actor, await getRequestMeta(), parseInput(ZPublishDraft, values));
+    const meta = await getRequestMeta();
+    await publishDraft(actor, meta, parseInput(ZPublishDraft, values));
+    // Its months and any 应退未退 it calls for show before it takes effect.
+    await enqueueJob(entitlementRecomputeJob, actor, meta, { countyCode: actor.countyCode });
   });
   if (!state.ok) return state;
   revalidatePath("/catalogue", "layout");
@@ -141,8 +145,9 @@ export async function saveParamsAction(_prev: TFormState, formData: FormData): P
     }
     if (Object.keys(fieldErrors).length) throw new AppError("VALIDATION", "invalid parameters", { fieldErrors });
     let changed: string[];
+    const meta = await getRequestMeta();
     try {
-      ({ changed } = await setCountyParameters(actor, await getRequestMeta(), { effectiveFrom, note, changes }));
+      ({ changed } = await setCountyParameters(actor, meta, { effectiveFrom, note, changes }));
     } catch (error) {
       // The service names fields by parameter; the form's inputs are param_<name>.
       if (error instanceof AppError && error.fieldErrors) {
@@ -153,7 +158,8 @@ export async function saveParamsAction(_prev: TFormState, formData: FormData): P
       }
       throw error;
     }
-    if (changed.length) await recomputeAfterParameterChange(actor, changed);
+    // Amounts follow the new values: the county's entitlements are recomputed in the background.
+    if (changed.length) await enqueueJob(entitlementRecomputeJob, actor, meta, { countyCode: actor.countyCode });
     revalidatePath("/catalogue", "layout");
     return { ok: true, message: changed.length ? "catalogue.params.saved" : "catalogue.params.unchanged" };
   });

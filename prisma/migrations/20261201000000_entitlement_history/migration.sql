@@ -9,6 +9,7 @@ ALTER TABLE "entitlements" ADD COLUMN "catalogue_number" INTEGER,
 ADD COLUMN "granted_monthly_fen" INTEGER,
 ADD COLUMN "granted_on" DATE,
 ADD COLUMN "cert_due_on" DATE,
+ADD COLUMN "segments_hash" CHAR(32),
 ADD COLUMN "computed_at" TIMESTAMPTZ(3);
 
 -- Existing entitlements: the pinned version's number, the approval date and amount from their case.

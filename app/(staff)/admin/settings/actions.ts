@@ -7,6 +7,8 @@ import { runFormAction } from "@/lib/entry/form-action";
 import type { TFormState } from "@/lib/entry/form-state";
 import { COUNTY_SETTINGS, setCountySetting, type TCountySettingKey } from "@/lib/settings/county-settings";
 import { settingFromForm } from "@/lib/settings/forms";
+import { enqueueJob } from "@/lib/jobs/service";
+import { entitlementRecomputeJob } from "@/lib/entitlements/recompute-job";
 
 const ZKey = z.object({ key: z.enum(Object.keys(COUNTY_SETTINGS) as [TCountySettingKey, ...TCountySettingKey[]]) });
 
@@ -16,7 +18,10 @@ export async function saveCountySettingAction(_prev: TFormState, formData: FormD
   return runFormAction(values, async () => {
     const actor = await getActor();
     const { key } = parseInput(ZKey, values);
-    await setCountySetting(actor, await getRequestMeta(), key, settingFromForm(key, values));
+    const meta = await getRequestMeta();
+    await setCountySetting(actor, meta, key, settingFromForm(key, values));
+    // The entitlement rules apply to every month: the county's entitlements are recomputed.
+    if (key.startsWith("entitlement.")) await enqueueJob(entitlementRecomputeJob, actor, meta, { countyCode: actor.countyCode });
     revalidatePath("/admin/settings");
     return { ok: true, message: "settings.saved" };
   });

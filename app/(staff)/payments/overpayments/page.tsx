@@ -17,13 +17,14 @@ import { Pagination } from "@/components/ui/pagination";
 import { OverpaymentDecisionDialog } from "@/components/entitlements/overpayment-decision";
 import { OVERPAYMENT_STATUS_TONE } from "@/components/entitlements/status";
 import { decideOverpaymentAction } from "../actions";
+import { withClientMessages } from "@/components/i18n/client-messages";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("entitlements"))("overpayments.title") };
 }
 
 /** 追缴: months paid after a stop, with totals by township; the county approver records what came back or waives it. */
-export default async function OverpaymentsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+export default withClientMessages(["entitlements"], async function OverpaymentsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const actor = await getActor();
   const params = await searchParams;
   const query = ZOverpaymentListQuery.parse(params);
@@ -131,4 +132,4 @@ export default async function OverpaymentsPage({ searchParams }: { searchParams:
       </Card>
     </div>
   );
-}
+});

@@ -17,6 +17,7 @@ import { Pagination } from "@/components/ui/pagination";
 import { BulkDecisionBar, ProposalDecisionDialog } from "@/components/entitlements/proposal-decision";
 import { PROPOSAL_STATUS_TONE } from "@/components/entitlements/status";
 import { bulkDecideProposalsAction, decideProposalAction } from "../actions";
+import { withClientMessages } from "@/components/i18n/client-messages";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("entitlements"))("review.title") };
@@ -25,7 +26,7 @@ export async function generateMetadata() {
 const BULK_FORM = "bulk-decision";
 
 /** 应退未退 审核: stops a new catalogue version calls for, confirmed or dismissed by the township, one by one or in bulk. */
-export default async function ReviewPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+export default withClientMessages(["entitlements"], async function ReviewPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const actor = await getActor();
   const params = await searchParams;
   const query = ZProposalListQuery.parse(params);
@@ -107,4 +108,4 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
       </Card>
     </div>
   );
-}
+});

@@ -20,13 +20,14 @@ import { ProposalDecisionDialog } from "@/components/entitlements/proposal-decis
 import { OverpaymentDecisionDialog } from "@/components/entitlements/overpayment-decision";
 import { ENTITLEMENT_STATUS_TONE, OVERPAYMENT_STATUS_TONE, PROPOSAL_STATUS_TONE } from "@/components/entitlements/status";
 import { certifyAction, decideOverpaymentAction, decideProposalAction, entitlementActionAction } from "../../actions";
+import { withClientMessages } from "@/components/i18n/client-messages";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("entitlements"))("page.title") };
 }
 
 /** 享受待遇 page: the months as a timeline, certifications, review proposals, overpayments, and the actions this user may take. */
-export default async function EntitlementPage({ params }: { params: Promise<{ id: string }> }) {
+export default withClientMessages(["entitlements"], async function EntitlementPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await getActor();
   const { id } = await params;
   if (!z.string().uuid().safeParse(id).success) notFound();
@@ -253,4 +254,4 @@ export default async function EntitlementPage({ params }: { params: Promise<{ id
       </div>
     </div>
   );
-}
+});
