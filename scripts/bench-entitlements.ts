@@ -12,6 +12,7 @@
 //
 // Database: DATABASE_URL, or BENCH_DATABASE_NAME (default yiyang_bench) on BENCH_SERVER_URL.
 // Options: --elders <n> (200000)  --entitlements <n> (60000)  --runs <n> (5, for the totals)  --fresh  --json
+import os from "node:os";
 import { parseArgs } from "node:util";
 import { ensureCountyElders, log, prepareBenchDatabase } from "./lib/bench";
 
@@ -33,10 +34,13 @@ const RUNS = Number(args.runs);
 
 const seconds = (ms: number) => Math.round(ms) / 1000;
 
-async function timed<T>(run: () => Promise<T>): Promise<{ ms: number; result: T }> {
+/** Wall time, and this process's CPU time (the machine may be shared: the load is printed too). */
+async function timed<T>(run: () => Promise<T>): Promise<{ ms: number; cpuMs: number; result: T }> {
   const started = performance.now();
+  const cpu = process.cpuUsage();
   const result = await run();
-  return { ms: performance.now() - started, result };
+  const used = process.cpuUsage(cpu);
+  return { ms: performance.now() - started, cpuMs: (used.user + used.system) / 1000, result };
 }
 
 /** The median of `runs` timings of `run` (after one warm-up). */
@@ -178,18 +182,19 @@ async function main() {
       RUNS,
     );
     const figures = [
-      { name: "recompute county, first run (all written)", ms: first.ms, floorMs: recomputeFloor, targetMs: 30_000, result: `${first.result.entitlements} entitlements, ${first.result.changed} changed` },
-      { name: "recompute county, second run", ms: second.ms, floorMs: recomputeFloor, targetMs: 30_000, result: `${second.result.entitlements} entitlements, ${second.result.changed} changed` },
+      { name: "recompute county, first run (all written)", ms: first.ms, floorMs: recomputeFloor, targetMs: 30_000, result: `${first.result.entitlements} entitlements, ${first.result.changed} changed, node CPU ${seconds(first.cpuMs)} s` },
+      { name: "recompute county, second run", ms: second.ms, floorMs: recomputeFloor, targetMs: 30_000, result: `${second.result.entitlements} entitlements, ${second.result.changed} changed, node CPU ${seconds(second.cpuMs)} s` },
       { name: `amounts due ${month} (dueTotals)`, ms: dueMs, floorMs: dueFloor, targetMs: 1_000, result: `${due.count} due, ${due.totalFen} fen, ${due.byItem.length} items` },
     ].map((f) => ({ ...f, ms: Math.round(f.ms * 10) / 10, floorMs: Math.round(f.floorMs * 10) / 10, ratio: Math.round((f.ms / Math.max(f.floorMs, 0.1)) * 10) / 10, overTarget: f.ms > f.targetMs }));
     if (args.json) {
-      process.stdout.write(`${JSON.stringify({ county: COUNTY, elders: totalElders, entitlements: totalEntitlements, month, figures }, null, 2)}\n`);
+      process.stdout.write(`${JSON.stringify({ county: COUNTY, elders: totalElders, entitlements: totalEntitlements, month, loadAverage: os.loadavg(), cpus: os.cpus().length, figures }, null, 2)}\n`);
     } else {
       const rows = figures.map((f) => `${f.name.padEnd(44)} ${`${f.ms} ms`.padStart(12)} ${`${f.floorMs} ms`.padStart(10)} ${`×${f.ratio}`.padStart(9)}  ${`< ${f.targetMs / 1000} s`.padEnd(8)} ${f.overTarget ? "OVER" : "ok  "}  ${f.result}`);
       console.log(
         [
           "",
           `Entitlements benchmark — county ${COUNTY}: ${totalElders} elders, ${totalEntitlements} entitlements; month ${month}.`,
+          `Machine: ${os.cpus().length} CPUs, load average ${os.loadavg().map((l) => l.toFixed(1)).join(" / ")} (1/5/15 min) at the end.`,
           "Each figure beside its floor: a plain SQL sum() over the same rows (entitlements for a recompute, entitlement_segments for the totals).",
           "",
           `${"case".padEnd(44)} ${"time".padStart(12)} ${"floor".padStart(10)} ${"ratio".padStart(9)}  ${"target".padEnd(8)} ok?   result`,

@@ -8,6 +8,7 @@
 // change committing meanwhile either waits for the chunk or is applied after it, never lost.
 import { createHash } from "node:crypto";
 import { db, type Db, type Tx } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { recordAudits } from "@/lib/audit/record";
 import { NO_REQUEST_META, type TActor, type TRequestMeta } from "@/lib/authz/actor";
 import type { TAuditEvent } from "@/lib/audit/events";
@@ -88,7 +89,6 @@ type TLoaded = {
   rows: TEntitlementRow[];
   inputs: Map<string, TEntitlementInput>;
   people: Map<string, TPersonHistory>;
-  overpayments: Map<string, TStoredOverpayment[]>;
   proposals: Map<string, TStoredProposal[]>;
 };
 
@@ -113,7 +113,7 @@ async function loadForElders(client: Db, elderIds: readonly string[], county: TC
            segments_hash, computed_at IS NOT NULL AS computed
       FROM entitlements WHERE elder_id = ANY(${ids}::uuid[]) ORDER BY elder_id, start_month, created_at`;
   const entitlementIds = rows.map((r) => r.id);
-  const [elders, records, assessments, actions, certifications, proposals, overpayments] = await Promise.all([
+  const [elders, records, assessments, actions, certifications, proposals] = await Promise.all([
     client.$queryRaw<{ id: string; birth_date: string; sex: "male" | "female"; hukou_region_code: string; residence: "urban" | "rural"; status: TPersonHistory["status"]; death_date: string | null; moved_out_date: string | null }[]>`
       SELECT id::text, to_char(birth_date, 'YYYY-MM-DD') AS birth_date, sex::text AS sex, hukou_region_code, residence::text AS residence,
              status::text AS status, to_char(death_date, 'YYYY-MM-DD') AS death_date, to_char(moved_out_date, 'YYYY-MM-DD') AS moved_out_date
@@ -135,9 +135,6 @@ async function loadForElders(client: Db, elderIds: readonly string[], county: TC
         FROM certifications WHERE entitlement_id = ANY(${entitlementIds}::uuid[])`,
     client.$queryRaw<TStoredProposal[]>`
       SELECT id::text, entitlement_id::text, catalogue_number, status FROM entitlement_proposals WHERE entitlement_id = ANY(${entitlementIds}::uuid[])`,
-    client.$queryRaw<TStoredOverpayment[]>`
-      SELECT id::text, entitlement_id::text, months, amount_fen, status, version
-        FROM overpayments WHERE entitlement_id = ANY(${entitlementIds}::uuid[]) AND status <> 'cancelled'`,
   ]);
 
   const recordsByElder = groupBy(records, (r) => r.elder_id);
@@ -209,7 +206,6 @@ async function loadForElders(client: Db, elderIds: readonly string[], county: TC
     rows,
     inputs,
     people,
-    overpayments: groupBy(overpayments, (o) => o.entitlement_id),
     proposals: proposalsBy,
   };
 }
@@ -244,11 +240,10 @@ export type TRecomputeResult = {
 type TPath = { countyCode: string; townshipCode: string; villageCode: string };
 
 /** Computes the loaded entitlements and writes what changed, in the caller's transaction. */
-async function applyComputations(tx: Tx, actor: TActor, meta: TRequestMeta, loaded: TLoaded, county: TCountyInputs): Promise<TRecomputeResult> {
+async function applyComputations(tx: Tx, actor: TActor, meta: TRequestMeta, loaded: TLoaded, county: TCountyInputs): Promise<TRecomputeResult & { changedIds: Set<string> }> {
   const result: TRecomputeResult = { entitlements: loaded.rows.length, changed: 0, proposalsCreated: 0, overpaymentsCreated: 0 };
   const changedIds = new Set<string>();
   const audits: TAuditEvent[] = [];
-  const computed = new Map<string, { row: TEntitlementRow; c: TEntitlementComputation }>();
   const updates: { row: TEntitlementRow; c: TEntitlementComputation; hash: string }[] = [];
   const newProposals: { row: TEntitlementRow; need: NonNullable<TEntitlementComputation["proposal"]> }[] = [];
   const obsoleteProposals: { row: TEntitlementRow; proposal: TStoredProposal }[] = [];
@@ -264,7 +259,6 @@ async function applyComputations(tx: Tx, actor: TActor, meta: TRequestMeta, load
       console.error(`entitlement ${row.id}: ${(error as Error).message}`);
       continue;
     }
-    computed.set(row.id, { row, c });
     const hash = segmentsHash(c.segments);
     const changed =
       hash !== row.segments_hash ||
@@ -374,68 +368,89 @@ async function applyComputations(tx: Tx, actor: TActor, meta: TRequestMeta, load
     }
   }
 
-  // 追缴. The segments are now as computed, so SQL finds the entitlements with a month paid beyond
-  // its due amount; those (and those with a pending overpayment) get the overpayment rule.
-  const ids = [...computed.keys()];
-  const overpaid = ids.length
-    ? await tx.$queryRaw<{ entitlement_id: string }[]>`
-        SELECT DISTINCT p.entitlement_id::text FROM (
-          SELECT entitlement_id, month, sum(amount_fen) AS paid FROM benefit_payments WHERE entitlement_id = ANY(${ids}::uuid[]) GROUP BY entitlement_id, month
-        ) p
-        LEFT JOIN entitlement_segments s ON s.entitlement_id = p.entitlement_id AND s.from_month <= p.month AND (s.to_month IS NULL OR s.to_month >= p.month)
-        WHERE p.paid > COALESCE(s.monthly_amount_fen, 0)`
-    : [];
-  const candidates = [...new Set([...overpaid.map((o) => o.entitlement_id), ...[...loaded.overpayments.entries()].filter(([, list]) => list.some((o) => o.status === "pending")).map(([id]) => id)])].filter((id) => computed.has(id));
-  if (candidates.length) {
-    const payments = groupBy(
-      await tx.$queryRaw<{ entitlement_id: string; month: string; amount_fen: number }[]>`
-        SELECT entitlement_id::text, month, amount_fen FROM benefit_payments WHERE entitlement_id = ANY(${candidates}::uuid[])`,
-      (p) => p.entitlement_id,
-    );
-    for (const id of candidates) {
-      const { row, c } = computed.get(id)!;
-      const overpayments = loaded.overpayments.get(id) ?? [];
-      const settled = new Set(overpayments.filter((o) => o.status !== "pending").flatMap((o) => o.months.map((m) => m.month)));
-      const paid = (payments.get(id) ?? []).map((p) => ({ month: p.month, amountFen: p.amount_fen }));
-      const months = overpaidMonths(c.segments, paid).filter((m) => !settled.has(m.month));
-      const pending = overpayments.find((o) => o.status === "pending");
-      const reasons = months.length ? (segmentAt(c.segments, months[0].month)?.reasons ?? []) : [];
-      const amountFen = months.reduce((sum, m) => sum + m.paidFen - m.dueFen, 0);
-      if (pending) {
-        if (canonical(pending.months) === canonical(months)) continue;
-        await tx.overpayment.update({
-          where: { id: pending.id },
-          data: months.length
-            ? { months: months as never, amountFen, reasons: reasons as never, version: { increment: 1 } }
-            : { status: "cancelled", decisionReason: "登记信息更正后不再多发", decidedAt: new Date(), decidedBy: actor.username, decidedByName: actor.displayName, version: { increment: 1 } },
-        });
-        audits.push({
-          type: "overpayment.updated",
-          entityType: "overpayment",
-          entityId: pending.id,
-          ...pathOf(row),
-          before: { months: pending.months.map((m) => m.month), amountFen: pending.amount_fen, status: "pending" },
-          after: { months: months.map((m) => m.month), amountFen, status: months.length ? "pending" : "cancelled" },
-        });
-      } else if (months.length) {
-        const created = await tx.overpayment.create({
-          data: { entitlementId: id, elderId: row.elder_id, ...pathOf(row), itemCode: row.item_code, itemName: row.item_name, months: months as never, amountFen, reasons: reasons as never },
-        });
-        result.overpaymentsCreated++;
-        audits.push({
-          type: "overpayment.created",
-          entityType: "overpayment",
-          entityId: created.id,
-          ...pathOf(row),
-          after: { entitlementId: id, months: months.map((m) => m.month), amountFen },
-        });
-      } else continue;
-      changedIds.add(id);
-    }
-  }
   await recordAudits(tx, actor, meta, audits);
   result.changed = changedIds.size;
-  return result;
+  return { ...result, changedIds };
+}
+
+/**
+ * 追缴 for the entitlements `where` selects (one elder's, or a county's), once their segments are
+ * written: SQL finds those with a month paid beyond its segment's amount (and those with a
+ * pending overpayment); their stored segments and payments go through the pure overpaidMonths
+ * rule. Months already recovered or waived are never claimed again; one pending overpayment per
+ * entitlement, updated as the months change, cancelled when none are overpaid any more.
+ */
+async function reconcileOverpayments(tx: Tx, actor: TActor, meta: TRequestMeta, scope: { elderId: string } | { countyCode: string }): Promise<{ changed: Set<string>; created: number }> {
+  const filter = "elderId" in scope ? Prisma.sql`e.elder_id = ${scope.elderId}::uuid` : Prisma.sql`e.county_code = ${scope.countyCode}`;
+  const candidates = await tx.$queryRaw<{ id: string }[]>`
+    SELECT DISTINCT p.entitlement_id::text AS id FROM (
+      SELECT b.entitlement_id, b.month, sum(b.amount_fen) AS paid FROM benefit_payments b JOIN entitlements e ON e.id = b.entitlement_id
+       WHERE ${filter} GROUP BY b.entitlement_id, b.month
+    ) p
+    LEFT JOIN entitlement_segments s ON s.entitlement_id = p.entitlement_id AND s.from_month <= p.month AND (s.to_month IS NULL OR s.to_month >= p.month)
+    WHERE p.paid > COALESCE(s.monthly_amount_fen, 0)
+    UNION
+    SELECT o.entitlement_id::text FROM overpayments o JOIN entitlements e ON e.id = o.entitlement_id WHERE ${filter} AND o.status = 'pending'`;
+  const ids = candidates.map((c) => c.id);
+  const out = { changed: new Set<string>(), created: 0 };
+  if (ids.length === 0) return out;
+  const [rows, segments, payments, overpayments] = await Promise.all([
+    tx.$queryRaw<TEntitlementRow[]>`
+      SELECT id::text, elder_id::text, county_code, township_code, village_code, item_code, item_name FROM entitlements WHERE id = ANY(${ids}::uuid[]) FOR UPDATE`,
+    tx.$queryRaw<{ entitlement_id: string; from_month: string; to_month: string | null; monthly_amount_fen: number; kind: TSegment["kind"]; reasons: TSegmentReason[] }[]>`
+      SELECT entitlement_id::text, from_month, to_month, monthly_amount_fen, kind, reasons FROM entitlement_segments WHERE entitlement_id = ANY(${ids}::uuid[]) ORDER BY from_month`,
+    tx.$queryRaw<{ entitlement_id: string; month: string; amount_fen: number }[]>`
+      SELECT entitlement_id::text, month, amount_fen FROM benefit_payments WHERE entitlement_id = ANY(${ids}::uuid[])`,
+    tx.$queryRaw<TStoredOverpayment[]>`
+      SELECT id::text, entitlement_id::text, months, amount_fen, status, version FROM overpayments WHERE entitlement_id = ANY(${ids}::uuid[]) AND status <> 'cancelled'`,
+  ]);
+  const segmentsBy = groupBy(segments, (s) => s.entitlement_id);
+  const paymentsBy = groupBy(payments, (p) => p.entitlement_id);
+  const overpaymentsBy = groupBy(overpayments, (o) => o.entitlement_id);
+  const audits: TAuditEvent[] = [];
+  for (const row of rows) {
+    const id = row.id;
+    const segs: TSegment[] = (segmentsBy.get(id) ?? []).map((s) => ({ fromMonth: s.from_month, toMonth: s.to_month, monthlyAmountFen: s.monthly_amount_fen, kind: s.kind, reasons: s.reasons }));
+    const existing = overpaymentsBy.get(id) ?? [];
+    const settled = new Set(existing.filter((o) => o.status !== "pending").flatMap((o) => o.months.map((m) => m.month)));
+    const paid = (paymentsBy.get(id) ?? []).map((p) => ({ month: p.month, amountFen: p.amount_fen }));
+    const months = overpaidMonths(segs, paid).filter((m) => !settled.has(m.month));
+    const pending = existing.find((o) => o.status === "pending");
+    const reasons = months.length ? (segmentAt(segs, months[0].month)?.reasons ?? []) : [];
+    const amountFen = months.reduce((sum, m) => sum + m.paidFen - m.dueFen, 0);
+    if (pending) {
+      if (canonical(pending.months) === canonical(months)) continue;
+      await tx.overpayment.update({
+        where: { id: pending.id },
+        data: months.length
+          ? { months: months as never, amountFen, reasons: reasons as never, version: { increment: 1 } }
+          : { status: "cancelled", decisionReason: "登记信息更正后不再多发", decidedAt: new Date(), decidedBy: actor.username, decidedByName: actor.displayName, version: { increment: 1 } },
+      });
+      audits.push({
+        type: "overpayment.updated",
+        entityType: "overpayment",
+        entityId: pending.id,
+        ...pathOf(row),
+        before: { months: pending.months.map((m) => m.month), amountFen: pending.amount_fen, status: "pending" },
+        after: { months: months.map((m) => m.month), amountFen, status: months.length ? "pending" : "cancelled" },
+      });
+    } else if (months.length) {
+      const created = await tx.overpayment.create({
+        data: { entitlementId: id, elderId: row.elder_id, ...pathOf(row), itemCode: row.item_code, itemName: row.item_name, months: months as never, amountFen, reasons: reasons as never },
+      });
+      out.created++;
+      audits.push({
+        type: "overpayment.created",
+        entityType: "overpayment",
+        entityId: created.id,
+        ...pathOf(row),
+        after: { entitlementId: id, months: months.map((m) => m.month), amountFen },
+      });
+    } else continue;
+    out.changed.add(id);
+  }
+  await recordAudits(tx, actor, meta, audits);
+  return out;
 }
 
 const pathOf = (row: TEntitlementRow): TPath => ({ countyCode: row.county_code, townshipCode: row.township_code, villageCode: row.village_code });
@@ -461,7 +476,15 @@ export async function recomputeElderEntitlements(tx: Tx, actor: TActor, meta: TR
   const [{ locked }] = await tx.$queryRaw<{ locked: number }[]>`SELECT count(*)::int AS locked FROM (SELECT 1 FROM entitlements WHERE elder_id = ${elderId}::uuid FOR UPDATE) rows`;
   if (locked === 0) return { entitlements: 0, changed: 0, proposalsCreated: 0, overpaymentsCreated: 0 };
   const county = await loadCountyInputs(countyCode, today, tx);
-  return applyComputations(tx, actor, meta, await loadForElders(tx, [elderId], county), county);
+  const result = await applyComputations(tx, actor, meta, await loadForElders(tx, [elderId], county), county);
+  const overpaid = await reconcileOverpayments(tx, actor, meta, { elderId });
+  return merge(result, overpaid);
+}
+
+/** A run's counts with the overpayment pass's: an entitlement changed by both counts once. */
+function merge(result: TRecomputeResult & { changedIds?: Set<string> }, overpaid: { changed: Set<string>; created: number }): TRecomputeResult {
+  const changed = new Set([...(result.changedIds ?? []), ...overpaid.changed]);
+  return { entitlements: result.entitlements, changed: changed.size, proposalsCreated: result.proposalsCreated, overpaymentsCreated: overpaid.created };
 }
 
 export type TRecomputeOptions = {
@@ -484,6 +507,7 @@ export async function recomputeCounty(countyCode: string, options: TRecomputeOpt
   const elderRows = await db.$queryRaw<{ elder_id: string }[]>`SELECT DISTINCT elder_id::text FROM entitlements WHERE county_code = ${countyCode} ORDER BY 1`;
   const elderIds = elderRows.map((r) => r.elder_id);
   const total: TRecomputeResult = { entitlements: 0, changed: 0, proposalsCreated: 0, overpaymentsCreated: 0 };
+  const changedIds = new Set<string>();
   const size = options.chunkSize ?? 5_000;
   for (let i = 0; i < elderIds.length; i += size) {
     const chunk = elderIds.slice(i, i + size);
@@ -495,12 +519,13 @@ export async function recomputeCounty(countyCode: string, options: TRecomputeOpt
       { timeout: 120_000, maxWait: 30_000 },
     );
     total.entitlements += r.entitlements;
-    total.changed += r.changed;
     total.proposalsCreated += r.proposalsCreated;
-    total.overpaymentsCreated += r.overpaymentsCreated;
+    for (const id of r.changedIds ?? []) changedIds.add(id);
     options.onProgress?.(Math.min(i + size, elderIds.length), elderIds.length);
   }
-  return total;
+  // 追缴 over the whole county at once, now that every segment is written.
+  const overpaid = await db.$transaction((tx) => reconcileOverpayments(tx, actor, NO_REQUEST_META, { countyCode }), { timeout: 120_000, maxWait: 30_000 });
+  return merge({ ...total, changedIds }, overpaid);
 }
 
 
