@@ -288,7 +288,6 @@ async function elderFields(elderId: string) {
     guardianRelation: null,
     guardianPhone: null,
     bankName: null,
-    bankAccount: null,
     notes: null,
   };
 }
