@@ -19,4 +19,6 @@ import caseDocs from "./caseDocs.json" with { type: "json" };
 import tokens from "./tokens.json" with { type: "json" };
 import settings from "./settings.json" with { type: "json" };
 
-export default { common, nav, roles, auth, errors, validation, home, users, regions, audit, shell, elders, assessment, policy, registry, catalogue, cases, caseDocs, tokens, settings };
+const messages = { common, nav, roles, auth, errors, validation, home, users, regions, audit, shell, elders, assessment, policy, registry, catalogue, cases, caseDocs, tokens, settings };
+
+export default messages;
