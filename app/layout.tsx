@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { NextIntlClientProvider } from "next-intl";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getMessages, getTranslations } from "next-intl/server";
+import { BASE_CLIENT_NAMESPACES, pickMessages } from "@/lib/i18n/client-messages";
 import { Toaster } from "@/components/ui/toaster";
 import "./globals.css";
 
@@ -12,10 +13,12 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const locale = await getLocale();
+  // Client components get only the base messages here; a page adds its own (ClientMessages).
+  const messages = pickMessages(await getMessages(), BASE_CLIENT_NAMESPACES);
   return (
     <html lang={locale}>
       <body>
-        <NextIntlClientProvider>
+        <NextIntlClientProvider messages={messages}>
           {children}
           <Toaster />
         </NextIntlClientProvider>

@@ -36,20 +36,21 @@ export type TSidebarItem = {
 
 /** The left navigation; the server decides which items the role sees. */
 export function Sidebar({ items }: { items: TSidebarItem[] }) {
-  const t = useTranslations();
+  const t = useTranslations("nav");
+  const tc = useTranslations("common");
   const pathname = usePathname();
   const isActive = (href: string) => (href === "/" ? pathname === "/" : pathname === href || pathname.startsWith(`${href}/`));
   return (
-    <nav aria-label={t("nav.label")} className="flex flex-col gap-0.5 p-3 text-sm" data-testid="sidebar">
+    <nav aria-label={t("label")} className="flex flex-col gap-0.5 p-3 text-sm" data-testid="sidebar">
       {items.map((item) => {
         const Icon = ICONS[item.key];
-        const label = t(`nav.${item.key}`);
+        const label = t(item.key);
         if (!item.ready) {
           return (
             <span key={item.key} className="flex items-center gap-2.5 rounded-md px-3 py-2 text-slate-400" aria-disabled="true" data-nav={item.key}>
               <Icon className="size-4" aria-hidden="true" />
               <span>{label}</span>
-              <span className="ml-auto whitespace-nowrap rounded bg-slate-100 px-1.5 text-[11px] text-slate-500">{t("common.comingSoon")}</span>
+              <span className="ml-auto whitespace-nowrap rounded bg-slate-100 px-1.5 text-[11px] text-slate-500">{tc("comingSoon")}</span>
             </span>
           );
         }
@@ -80,7 +81,7 @@ export function Sidebar({ items }: { items: TSidebarItem[] }) {
                       isActive(child.href) && "bg-brand-50 font-medium text-brand-800",
                     )}
                   >
-                    {t(`nav.${child.key}`)}
+                    {t(child.key as never)}
                   </Link>
                 ))}
               </div>

@@ -33,7 +33,8 @@ export function AccountActions({
   locked: boolean;
   actions: { setActive: TAction; unlock: TAction; resetPassword: TAction };
 }) {
-  const t = useTranslations();
+  const t = useTranslations("users");
+  const tc = useTranslations("common");
   const [enableState, enable] = useActionState(actions.setActive, INITIAL_FORM_STATE);
   const [unlockState, unlock] = useActionState(actions.unlock, INITIAL_FORM_STATE);
   const [resetOpen, setResetOpen] = useState(false);
@@ -51,14 +52,14 @@ export function AccountActions({
     <div className="flex flex-wrap gap-2">
       {user.active ? (
         <ConfirmDialog
-          title={t("users.disable")}
-          description={t("users.disableConfirm", { name: user.displayName })}
-          confirmLabel={t("users.disable")}
+          title={t("disable")}
+          description={t("disableConfirm", { name: user.displayName })}
+          confirmLabel={t("disable")}
           fields={{ id: user.id, active: "false" }}
           action={actions.setActive}
           trigger={
             <Button variant="secondary" disabled={isSelf}>
-              {t("users.disable")}
+              {t("disable")}
             </Button>
           }
         />
@@ -66,38 +67,38 @@ export function AccountActions({
         <form action={enable}>
           <input type="hidden" name="id" value={user.id} />
           <input type="hidden" name="active" value="true" />
-          <SubmitButton variant="secondary" pendingLabel={t("common.saving")}>
-            {t("users.enable")}
+          <SubmitButton variant="secondary" pendingLabel={tc("saving")}>
+            {t("enable")}
           </SubmitButton>
         </form>
       )}
       {locked ? (
         <form action={unlock}>
           <input type="hidden" name="id" value={user.id} />
-          <SubmitButton variant="secondary" pendingLabel={t("common.saving")}>
-            {t("users.unlock")}
+          <SubmitButton variant="secondary" pendingLabel={tc("saving")}>
+            {t("unlock")}
           </SubmitButton>
         </form>
       ) : null}
       <Dialog
         open={resetOpen}
         onOpenChange={setResetOpen}
-        title={t("users.resetPasswordTitle", { name: user.displayName })}
-        description={t("users.resetPasswordHint")}
-        closeLabel={t("common.close")}
-        trigger={<Button variant="secondary">{t("users.resetPassword")}</Button>}
+        title={t("resetPasswordTitle", { name: user.displayName })}
+        description={t("resetPasswordHint")}
+        closeLabel={tc("close")}
+        trigger={<Button variant="secondary">{t("resetPassword")}</Button>}
       >
         <form action={reset} className="flex flex-col gap-3" noValidate>
           <Notice tone="error">{!resetState.ok ? resetState.message : null}</Notice>
           <input type="hidden" name="id" value={user.id} />
-          <Field label={t("users.newPassword")} hint={t("users.passwordHint")} errors={resetState.fieldErrors?.password}>
+          <Field label={t("newPassword")} hint={t("passwordHint")} errors={resetState.fieldErrors?.password}>
             <Input name="password" type="password" autoComplete="new-password" />
           </Field>
           <div className="flex justify-end gap-2">
             <Button type="button" variant="secondary" onClick={() => setResetOpen(false)}>
-              {t("common.cancel")}
+              {tc("cancel")}
             </Button>
-            <SubmitButton pendingLabel={t("common.saving")}>{t("common.confirm")}</SubmitButton>
+            <SubmitButton pendingLabel={tc("saving")}>{tc("confirm")}</SubmitButton>
           </div>
         </form>
       </Dialog>

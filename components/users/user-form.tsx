@@ -49,7 +49,9 @@ export function UserForm({
   regions: TRegionOption[];
   user?: TUserValues;
 }) {
-  const t = useTranslations();
+  const t = useTranslations("users");
+  const tc = useTranslations("common");
+  const tr = useTranslations("roles");
   const [state, formAction] = useActionState(action, INITIAL_FORM_STATE);
   const v = { ...user, ...state.values } as Record<string, string | number | null | undefined>;
   const errors = state.fieldErrors ?? {};
@@ -69,38 +71,38 @@ export function UserForm({
           <input type="hidden" name="version" value={String(user?.version ?? 0)} />
         </>
       ) : null}
-      <Field label={t("users.username")} errors={errors.username} required={mode === "create"}>
+      <Field label={t("username")} errors={errors.username} required={mode === "create"}>
         <Input name="username" defaultValue={(v.username as string) ?? ""} disabled={mode === "edit"} autoComplete="off" />
       </Field>
-      <Field label={t("users.displayName")} errors={errors.displayName} required>
+      <Field label={t("displayName")} errors={errors.displayName} required>
         <Input name="displayName" defaultValue={(v.displayName as string) ?? ""} />
       </Field>
-      <Field label={t("users.role")} errors={errors.role} required>
+      <Field label={t("role")} errors={errors.role} required>
         <Select name="role" defaultValue={(v.role as string) ?? ""} key={`role-${v.role}`}>
-          <option value="">{t("users.chooseRole")}</option>
+          <option value="">{t("chooseRole")}</option>
           {ROLES.map((role) => (
             <option key={role} value={role}>
-              {t(`roles.${role}`)}
+              {tr(role)}
             </option>
           ))}
         </Select>
       </Field>
-      <Field label={t("users.region")} errors={errors.regionCode} required>
+      <Field label={t("region")} errors={errors.regionCode} required>
         <Select name="regionCode" defaultValue={(v.regionCode as string) ?? ""} key={`region-${v.regionCode}`}>
-          <option value="">{t("users.chooseRegion")}</option>
+          <option value="">{t("chooseRegion")}</option>
           <RegionOptions regions={regions} />
         </Select>
       </Field>
-      <Field label={t("users.phone")} errors={errors.phone}>
+      <Field label={t("phone")} errors={errors.phone}>
         <Input name="phone" inputMode="tel" defaultValue={(v.phone as string) ?? ""} />
       </Field>
       {mode === "create" ? (
-        <Field label={t("users.password")} hint={t("users.passwordHint")} errors={errors.password} required>
+        <Field label={t("password")} hint={t("passwordHint")} errors={errors.password} required>
           <Input name="password" type="password" autoComplete="new-password" />
         </Field>
       ) : null}
       <div className="pt-2 sm:col-span-2">
-        <SubmitButton pendingLabel={t("common.saving")}>{t("common.save")}</SubmitButton>
+        <SubmitButton pendingLabel={tc("saving")}>{tc("save")}</SubmitButton>
       </div>
     </form>
   );

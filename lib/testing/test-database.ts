@@ -55,3 +55,42 @@ export async function prepareTestDatabase(serverUrl: string, name: string): Prom
   });
   return url;
 }
+
+/** The login role the application's code uses in tests: a member of yiyang_runtime (ADR 014). */
+export const RUNTIME_LOGIN = "yiyang_app";
+
+/**
+ * The URL the application's code uses in tests: the same database through the runtime role, so
+ * that a missing grant fails the tests as it would fail production (migrations, resets and the
+ * e2e seed use the owner's URL). Creates the test login role on first use. The embedded server
+ * has one user and one session for every connection, so there the owner's URL is returned.
+ */
+export async function runtimeUrlFor(ownerUrl: string): Promise<string> {
+  const admin = new pg.Client({ connectionString: ownerUrl });
+  await admin.connect();
+  try {
+    // Roles are shared by every database of the server; two checkouts may race to create it.
+    await admin.query(`DO $$ BEGIN
+      IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${RUNTIME_LOGIN}') THEN
+        CREATE ROLE ${RUNTIME_LOGIN} LOGIN PASSWORD '${RUNTIME_LOGIN}';
+      END IF;
+    EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
+    END $$`);
+    await admin.query(`GRANT yiyang_runtime TO ${RUNTIME_LOGIN}`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(ownerUrl);
+  url.username = RUNTIME_LOGIN;
+  url.password = RUNTIME_LOGIN;
+  const probe = new pg.Client({ connectionString: url.toString() });
+  try {
+    await probe.connect();
+    const { rows } = await probe.query<{ user: string }>("SELECT current_user AS user");
+    return rows[0].user === RUNTIME_LOGIN ? url.toString() : ownerUrl;
+  } catch {
+    return ownerUrl;
+  } finally {
+    await probe.end().catch(() => {});
+  }
+}

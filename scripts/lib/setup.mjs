@@ -98,8 +98,13 @@ export function ensureAuthSecret() {
   return fs.readFileSync(file, "utf8").trim();
 }
 
+/**
+ * Applies the migrations as the owner role: DATABASE_OWNER_URL when set (the application itself
+ * connects as the runtime role, which may not change the schema; ADR 014), else `databaseUrl`.
+ */
 export function migrate(databaseUrl) {
-  return runBin("prisma", ["migrate", "deploy"], { env: { DATABASE_URL: databaseUrl }, quiet: true });
+  const url = process.env.DATABASE_OWNER_URL || databaseUrl;
+  return runBin("prisma", ["migrate", "deploy"], { env: { DATABASE_URL: url }, quiet: true });
 }
 
 /** Whether a TCP port answers within a short time. */

@@ -4,13 +4,14 @@ import { LoginForm } from "@/components/auth/login-form";
 import { LocaleSwitch } from "@/components/shell/locale-switch";
 import { resolveActor } from "@/lib/auth/session";
 import { loginAction } from "./actions";
+import { withClientMessages } from "@/components/i18n/client-messages";
 
 export async function generateMetadata() {
   const t = await getTranslations("auth");
   return { title: t("title") };
 }
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; expired?: string }> }) {
+export default withClientMessages(["auth"], async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; expired?: string }> }) {
   if (await resolveActor()) redirect("/");
   const { callbackUrl, expired } = await searchParams;
   const t = await getTranslations();
@@ -36,4 +37,4 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
       </div>
     </main>
   );
-}
+});

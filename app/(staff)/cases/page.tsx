@@ -22,6 +22,7 @@ import { CASE_STATUS_TONE } from "@/components/cases/status";
 import { DueDate } from "@/components/cases/due-date";
 import { BulkApproveBar, SelectAllCases } from "@/components/cases/bulk-approve";
 import { bulkApproveAction } from "./actions";
+import { withClientMessages } from "@/components/i18n/client-messages";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("cases"))("title") };
@@ -29,7 +30,7 @@ export async function generateMetadata() {
 
 const BULK_FORM = "bulk-approve";
 
-export default async function CasesPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+export default withClientMessages(["cases.bulk"], async function CasesPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const actor = await getActor();
   const params = await searchParams;
   const parsed = ZCaseListQuery.safeParse(params);
@@ -206,4 +207,4 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
       </Card>
     </div>
   );
-}
+});

@@ -8,13 +8,14 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { BenefitStartForm, CalendarForm, IntervalForm, StackOneUpForm, StepLimitsForm } from "@/components/settings/setting-forms";
 import { saveCountySettingAction } from "./actions";
+import { withClientMessages } from "@/components/i18n/client-messages";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("settings"))("title") };
 }
 
 /** 县级设置 (county admin): each setting in its own form, saved and audited on its own. */
-export default async function CountySettingsPage() {
+export default withClientMessages(["settings"], async function CountySettingsPage() {
   const actor = await getActor();
   if (!can(actor, "settings.manage")) notFound();
   const [settings, t, format] = await Promise.all([readCountySettings(actor), getTranslations("settings"), getFormatter()]);
@@ -44,4 +45,4 @@ export default async function CountySettingsPage() {
       </div>
     </div>
   );
-}
+});

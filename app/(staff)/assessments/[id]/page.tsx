@@ -16,6 +16,7 @@ import { ConfirmAssessmentButton, CorrectAssessmentButton } from "@/components/a
 import { formValuesOf } from "@/components/assessments/form-values";
 import { STATUS_TONE } from "@/components/assessments/status";
 import { confirmAssessmentAction, correctAssessmentAction, saveAssessmentAction } from "../actions";
+import { withClientMessages } from "@/components/i18n/client-messages";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("assessment"))("form.viewTitle") };
@@ -23,7 +24,7 @@ export async function generateMetadata() {
 
 const DONE = ["created", "submitted", "confirmed", "correctionCreated"] as const;
 
-export default async function AssessmentPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ done?: string }> }) {
+export default withClientMessages(["assessment"], async function AssessmentPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ done?: string }> }) {
   const actor = await getActor();
   const { id } = await params;
   if (!z.string().uuid().safeParse(id).success) notFound();
@@ -124,4 +125,4 @@ export default async function AssessmentPage({ params, searchParams }: { params:
       />
     </div>
   );
-}
+});

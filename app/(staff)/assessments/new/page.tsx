@@ -10,13 +10,14 @@ import { PageHeader } from "@/components/ui/page-header";
 import { AssessmentForm } from "@/components/assessments/assessment-form";
 import { newFormValues } from "@/components/assessments/form-values";
 import { saveAssessmentAction } from "../actions";
+import { withClientMessages } from "@/components/i18n/client-messages";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("assessment"))("form.newTitle") };
 }
 
 /** 新建评估 for an elder: assessors only; another role or an elder outside the region is 404. */
-export default async function NewAssessmentPage({ searchParams }: { searchParams: Promise<{ elderId?: string }> }) {
+export default withClientMessages(["assessment"], async function NewAssessmentPage({ searchParams }: { searchParams: Promise<{ elderId?: string }> }) {
   const actor = await getActor();
   const { elderId } = await searchParams;
   if (!z.string().uuid().safeParse(elderId).success) notFound();
@@ -40,4 +41,4 @@ export default async function NewAssessmentPage({ searchParams }: { searchParams
       />
     </div>
   );
-}
+});

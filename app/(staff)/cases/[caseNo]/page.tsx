@@ -22,6 +22,7 @@ import { DueDate } from "@/components/cases/due-date";
 import { CaseActions } from "@/components/cases/case-actions";
 import { AttachmentUploadForm, RemoveAttachmentButton } from "@/components/cases/attachments";
 import { caseAction, removeAttachmentAction, uploadAttachmentAction } from "../actions";
+import { withClientMessages } from "@/components/i18n/client-messages";
 
 export async function generateMetadata({ params }: { params: Promise<{ caseNo: string }> }) {
   const { caseNo } = await params;
@@ -36,7 +37,7 @@ function fileSize(bytes: number): string {
   return `${Math.max(1, Math.round(bytes / 1024))} KB`;
 }
 
-export default async function CasePage({ params, searchParams }: { params: Promise<{ caseNo: string }>; searchParams: Promise<{ done?: string }> }) {
+export default withClientMessages(["cases"], async function CasePage({ params, searchParams }: { params: Promise<{ caseNo: string }>; searchParams: Promise<{ done?: string }> }) {
   const actor = await getActor();
   const { caseNo: raw } = await params;
   const parsed = ZCaseNo.safeParse(raw);
@@ -344,4 +345,4 @@ export default async function CasePage({ params, searchParams }: { params: Promi
       </div>
     </div>
   );
-}
+});

@@ -18,6 +18,7 @@ import { Notice } from "@/components/ui/notice";
 import { NewCaseForm, type TApplyItem } from "@/components/cases/new-case-form";
 import { amountLabel } from "@/components/cases/format";
 import { createCaseAction } from "./actions";
+import { withClientMessages } from "@/components/i18n/client-messages";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("caseDocs"))("new.title") };
@@ -27,7 +28,7 @@ export async function generateMetadata() {
  * 发起申请 for a registered elder (`?elderId=`, optionally `&itemCode=`): roles that may create
  * cases only; another role, or an elder outside the caller's region, is 404.
  */
-export default async function NewCasePage({ searchParams }: { searchParams: Promise<{ elderId?: string; itemCode?: string }> }) {
+export default withClientMessages(["caseDocs", "cases", "catalogue", "policy"], async function NewCasePage({ searchParams }: { searchParams: Promise<{ elderId?: string; itemCode?: string }> }) {
   const actor = await getActor();
   if (!can(actor, "case.create")) notFound();
   const { elderId, itemCode } = await searchParams;
@@ -136,4 +137,4 @@ export default async function NewCasePage({ searchParams }: { searchParams: Prom
       </div>
     </div>
   );
-}
+});

@@ -13,6 +13,7 @@ import { Input, Select } from "@/components/ui/input";
 import { FilterField } from "@/components/ui/filter-bar";
 import { PrintSheet } from "@/components/cases/print-sheet";
 import { amountLabel, docDate } from "@/components/cases/format";
+import { withClientMessages } from "@/components/i18n/client-messages";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("caseDocs"))("notice.title") };
@@ -22,7 +23,7 @@ export async function generateMetadata() {
  * 公示名单 of one township on a date (`?township=<9 digits>&date=YYYY-MM-DD`). County staff choose
  * the township; township and village staff get their own. A township outside reach is 404.
  */
-export default async function NoticeListPage({ searchParams }: { searchParams: Promise<{ township?: string; date?: string }> }) {
+export default withClientMessages(["caseDocs"], async function NoticeListPage({ searchParams }: { searchParams: Promise<{ township?: string; date?: string }> }) {
   const actor = await getActor();
   if (!can(actor, "case.read")) notFound();
   const params = await searchParams;
@@ -126,4 +127,4 @@ export default async function NoticeListPage({ searchParams }: { searchParams: P
       )}
     </>
   );
-}
+});

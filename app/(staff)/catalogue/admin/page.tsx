@@ -14,6 +14,7 @@ import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import { CreateDraftForm } from "@/components/catalogue/create-draft-form";
 import { ParamsForm } from "@/components/catalogue/params-form";
 import { createDraftAction, saveParamsAction } from "../actions";
+import { withClientMessages } from "@/components/i18n/client-messages";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("catalogue"))("admin.title") };
@@ -31,7 +32,7 @@ function displayStatus(v: TCatalogueVersion, inForceId: string | null, today: st
 const TONE = { draft: "amber", inForce: "green", scheduled: "blue", superseded: "gray", retired: "gray" } as const;
 
 /** 清单管理 (county admin): versions, the draft, parameters. Everyone else gets 404. */
-export default async function CatalogueAdminPage({ searchParams }: { searchParams: Promise<{ done?: string }> }) {
+export default withClientMessages(["catalogue"], async function CatalogueAdminPage({ searchParams }: { searchParams: Promise<{ done?: string }> }) {
   const actor = await getActor();
   const versions = await orNotFound(listVersions(actor));
   const today = todayInShanghai();
@@ -118,4 +119,4 @@ export default async function CatalogueAdminPage({ searchParams }: { searchParam
       </div>
     </div>
   );
-}
+});

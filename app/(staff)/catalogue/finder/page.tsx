@@ -18,13 +18,14 @@ import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import { EvaluationResults } from "@/components/catalogue/evaluation-results";
 import { FinderForm } from "@/components/catalogue/finder-form";
 import { evaluateFactsAction } from "../actions";
+import { withClientMessages } from "@/components/i18n/client-messages";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("catalogue"))("finder.title") };
 }
 
 /** 政策找人 / 一键查询: a registered elder (searched within the caller's region) or typed-in facts. */
-export default async function FinderPage({ searchParams }: { searchParams: Promise<{ q?: string; elder?: string; asOf?: string }> }) {
+export default withClientMessages(["catalogue", "policy", "caseDocs"], async function FinderPage({ searchParams }: { searchParams: Promise<{ q?: string; elder?: string; asOf?: string }> }) {
   const actor = await getActor();
   await orNotFound(async () => assertCan(actor, "policy.evaluate"));
   const params = await searchParams;
@@ -114,4 +115,4 @@ export default async function FinderPage({ searchParams }: { searchParams: Promi
       </div>
     </div>
   );
-}
+});

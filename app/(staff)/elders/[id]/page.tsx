@@ -29,6 +29,7 @@ import { ElderPolicySummary } from "@/components/policy/elder-policy-summary";
 import { ElderCases } from "@/components/cases/elder-cases";
 import { ElderBenefits } from "@/components/cases/elder-benefits";
 import { changeElderStatusAction, deleteCircumstanceAction, revealElderFieldAction, saveCircumstanceAction } from "../actions";
+import { withClientMessages } from "@/components/i18n/client-messages";
 
 const TABS = ["info", "circumstances", "assessments", "cases", "benefits", "visits"] as const;
 const LATER_TABS: readonly TTab[] = ["visits"];
@@ -50,7 +51,7 @@ async function policySummary(actor: TActor, elderId: string) {
   }
 }
 
-export default async function ElderPage({
+export default withClientMessages(["registry", "elders"], async function ElderPage({
   params,
   searchParams,
 }: {
@@ -293,4 +294,4 @@ export default async function ElderPage({
       ) : null}
     </div>
   );
-}
+});

@@ -9,13 +9,14 @@ import { buttonVariants } from "@/components/ui/button";
 import { Card, CardBody } from "@/components/ui/card";
 import { ImportForm } from "@/components/elders/import-form";
 import { confirmImportAction, previewImportAction } from "./actions";
+import { withClientMessages } from "@/components/i18n/client-messages";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("elders.import"))("title") };
 }
 
 /** 批量导入老年人档案; a role that may not import does not see the page (404). */
-export default async function ImportEldersPage() {
+export default withClientMessages(["elders.import"], async function ImportEldersPage() {
   const actor = await getActor();
   if (!can(actor, "elder.import")) notFound();
   const t = await getTranslations("elders.import");
@@ -45,4 +46,4 @@ export default async function ImportEldersPage() {
       </Card>
     </div>
   );
-}
+});

@@ -7,12 +7,13 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Card, CardBody } from "@/components/ui/card";
 import { ElderForm } from "@/components/elders/elder-form";
 import { createElderAction } from "../actions";
+import { withClientMessages } from "@/components/i18n/client-messages";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("registry"))("newTitle") };
 }
 
-export default async function NewElderPage() {
+export default withClientMessages(["registry", "elders"], async function NewElderPage() {
   const actor = await getActor();
   if (!can(actor, "elder.write")) notFound();
   const [villages, t] = await Promise.all([listVillageOptions(actor), getTranslations("registry")]);
@@ -26,4 +27,4 @@ export default async function NewElderPage() {
       </Card>
     </div>
   );
-}
+});

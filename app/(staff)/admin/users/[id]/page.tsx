@@ -16,8 +16,9 @@ import { AccountActions } from "@/components/users/account-actions";
 import { TokenCard } from "@/components/tokens/token-card";
 import { listTokens } from "@/lib/tokens/queries";
 import { createTokenAction, resetPasswordAction, revokeTokenAction, setUserActiveAction, unlockUserAction, updateUserAction } from "../actions";
+import { withClientMessages } from "@/components/i18n/client-messages";
 
-export default async function EditUserPage({
+export default withClientMessages(["users", "roles", "tokens"], async function EditUserPage({
   params,
   searchParams,
 }: {
@@ -85,4 +86,4 @@ export default async function EditUserPage({
       ) : null}
     </div>
   );
-}
+});

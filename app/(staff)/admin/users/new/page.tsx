@@ -7,8 +7,9 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Card, CardBody } from "@/components/ui/card";
 import { UserForm } from "@/components/users/user-form";
 import { createUserAction } from "../actions";
+import { withClientMessages } from "@/components/i18n/client-messages";
 
-export default async function NewUserPage() {
+export default withClientMessages(["users", "roles"], async function NewUserPage() {
   const actor = await getActor();
   if (!can(actor, "user.manage")) notFound();
   const [regions, t] = await Promise.all([listAssignableRegions(actor), getTranslations("users")]);
@@ -22,4 +23,4 @@ export default async function NewUserPage() {
       </Card>
     </div>
   );
-}
+});

@@ -8,6 +8,7 @@ import { getAssessment } from "@/lib/assessment/queries";
 import { INDICATORS, LEVELS, TOTAL_MAX_SCORE } from "@/lib/assessment/items";
 import { buttonVariants } from "@/components/ui/button";
 import { PrintButton } from "@/components/assessments/assessment-actions";
+import { withClientMessages } from "@/components/i18n/client-messages";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("assessment"))("report.title") };
@@ -24,7 +25,7 @@ const PRINT_CSS = `
 
 const box = (on: boolean) => (on ? "☑" : "☐");
 
-export default async function AssessmentReportPage({ params }: { params: Promise<{ id: string }> }) {
+export default withClientMessages(["assessment"], async function AssessmentReportPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await getActor();
   const { id } = await params;
   if (!z.string().uuid().safeParse(id).success) notFound();
@@ -259,4 +260,4 @@ export default async function AssessmentReportPage({ params }: { params: Promise
       </article>
     </div>
   );
-}
+});

@@ -8,6 +8,7 @@ import { FINAL_STATUSES } from "@/lib/cases/workflow";
 import { BlankLine, PrintSheet } from "@/components/cases/print-sheet";
 import { amountLabel, docDate } from "@/components/cases/format";
 import { APPROVAL_LEVELS, stepsByLevel, type TApprovalLevel } from "@/components/cases/approval-levels";
+import { withClientMessages } from "@/components/i18n/client-messages";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("caseDocs"))("approvalForm.title") };
@@ -18,7 +19,7 @@ export async function generateMetadata() {
  * reasons, and one box per level filled from the timeline (empty boxes for steps not reached),
  * each with signature, seal and date lines.
  */
-export default async function CaseApprovalFormPage({ params }: { params: Promise<{ caseNo: string }> }) {
+export default withClientMessages(["caseDocs"], async function CaseApprovalFormPage({ params }: { params: Promise<{ caseNo: string }> }) {
   const actor = await getActor();
   const { caseNo } = await params;
   if (!ZCaseNo.safeParse(caseNo).success) notFound();
@@ -251,4 +252,4 @@ export default async function CaseApprovalFormPage({ params }: { params: Promise
       {APPROVAL_LEVELS.map(box)}
     </PrintSheet>
   );
-}
+});

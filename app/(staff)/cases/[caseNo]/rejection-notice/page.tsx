@@ -6,6 +6,7 @@ import { getCase } from "@/lib/cases/queries";
 import { ZCaseNo } from "@/lib/cases/schemas";
 import { BlankLine, PrintSheet } from "@/components/cases/print-sheet";
 import { docDate } from "@/components/cases/format";
+import { withClientMessages } from "@/components/i18n/client-messages";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("caseDocs"))("rejection.title") };
@@ -15,7 +16,7 @@ export async function generateMetadata() {
  * 不予批准告知书: for a rejected case only (anything else is 404). Addressed to the applicant, with
  * the county's reason from the reject step, the remedy, the bureau and date, and a receipt slip.
  */
-export default async function RejectionNoticePage({ params }: { params: Promise<{ caseNo: string }> }) {
+export default withClientMessages(["caseDocs"], async function RejectionNoticePage({ params }: { params: Promise<{ caseNo: string }> }) {
   const actor = await getActor();
   const { caseNo } = await params;
   if (!ZCaseNo.safeParse(caseNo).success) notFound();
@@ -68,4 +69,4 @@ export default async function RejectionNoticePage({ params }: { params: Promise<
       </div>
     </PrintSheet>
   );
-}
+});

@@ -10,8 +10,9 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Card, CardBody } from "@/components/ui/card";
 import { ElderForm } from "@/components/elders/elder-form";
 import { updateElderAction } from "../../actions";
+import { withClientMessages } from "@/components/i18n/client-messages";
 
-export default async function EditElderPage({ params }: { params: Promise<{ id: string }> }) {
+export default withClientMessages(["registry", "elders"], async function EditElderPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await getActor();
   const { id } = await params;
   if (!z.string().uuid().safeParse(id).success || !can(actor, "elder.write")) notFound();
@@ -46,4 +47,4 @@ export default async function EditElderPage({ params }: { params: Promise<{ id: 
       </Card>
     </div>
   );
-}
+});

@@ -16,9 +16,10 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import { PublishForm } from "@/components/catalogue/publish-form";
 import { publishAction } from "../../../actions";
+import { withClientMessages } from "@/components/i18n/client-messages";
 
 /** A version in administration: its items (editable while a draft), preview and publishing. */
-export default async function VersionPage({ params }: { params: Promise<{ id: string }> }) {
+export default withClientMessages(["catalogue"], async function VersionPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await getActor();
   const { id } = await params;
   if (!z.string().uuid().safeParse(id).success) notFound();
@@ -102,4 +103,4 @@ export default async function VersionPage({ params }: { params: Promise<{ id: st
       </div>
     </div>
   );
-}
+});

@@ -14,9 +14,10 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
 import { ItemForm } from "@/components/catalogue/item-form";
 import { updateItemAction } from "../../../../../actions";
+import { withClientMessages } from "@/components/i18n/client-messages";
 
 /** Editing one item of a draft: common fields in a form, the rules as validated JSON. */
-export default async function EditItemPage({ params }: { params: Promise<{ id: string; code: string }> }) {
+export default withClientMessages(["catalogue", "policy"], async function EditItemPage({ params }: { params: Promise<{ id: string; code: string }> }) {
   const actor = await getActor();
   const { id, code } = await params;
   if (!z.string().uuid().safeParse(id).success) notFound();
@@ -86,4 +87,4 @@ export default async function EditItemPage({ params }: { params: Promise<{ id: s
       </div>
     </div>
   );
-}
+});
