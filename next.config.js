@@ -6,7 +6,7 @@ const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 const nextConfig = {
   // The server is stateless: sessions are JWTs, files and jobs live in PostgreSQL.
   poweredByHeader: false,
-  serverExternalPackages: ["@electric-sql/pglite", "@electric-sql/pglite-socket", "bcryptjs", "exceljs"],
+  serverExternalPackages: ["@electric-sql/pglite", "@electric-sql/pglite-socket", "bcryptjs", "exceljs", "pg-boss"],
   experimental: {
     serverActions: { bodySizeLimit: "20mb" },
     // The proxy (proxy.ts) buffers request bodies up to this size; a case attachment may be

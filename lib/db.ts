@@ -24,7 +24,15 @@ export const db: PrismaClient = new Proxy({} as PrismaClient, {
   },
 });
 
+const disconnectHooks = new Set<() => Promise<void>>();
+
+/** Runs `hook` on disconnectDb() (e.g. the job queue closing its own connections). */
+export function onDisconnectDb(hook: () => Promise<void>): void {
+  disconnectHooks.add(hook);
+}
+
 export async function disconnectDb() {
+  for (const hook of disconnectHooks) await hook();
   await globalForDb.yiyangDb?.$disconnect();
   globalForDb.yiyangDb = undefined;
 }

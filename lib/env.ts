@@ -9,6 +9,12 @@ const ZEnv = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   /** How a session lasts, in hours. */
   SESSION_HOURS: z.coerce.number().int().min(1).max(72).default(10),
+  /** Whether this server process also works background jobs ("off": a separate `jobs work`). */
+  JOBS_WORKER: z.enum(["on", "off"]).default("on"),
+  /** Connections of the job queue per process (besides DATABASE_POOL_MAX); default 2, 1 on the embedded database. */
+  JOBS_POOL_MAX: z.coerce.number().int().min(1).max(20).optional(),
+  /** How often an idle worker asks for new jobs, in seconds. */
+  JOBS_POLL_SECONDS: z.coerce.number().min(0.5).max(60).default(2),
 });
 
 export type TEnv = z.infer<typeof ZEnv>;

@@ -7,7 +7,7 @@ export type TNavArea = {
   href: string;
   action: TAction | null;
   ready: boolean;
-  children?: { key: "adminUsers" | "adminRegions" | "adminAudit" | "adminSettings"; href: string; action: TAction }[];
+  children?: { key: "adminUsers" | "adminRegions" | "adminAudit" | "adminSettings" | "adminJobs"; href: string; action: TAction }[];
 };
 
 export const NAV: TNavArea[] = [
@@ -29,6 +29,7 @@ export const NAV: TNavArea[] = [
       { key: "adminRegions", href: "/admin/regions", action: "region.read" },
       { key: "adminAudit", href: "/admin/audit", action: "audit.read" },
       { key: "adminSettings", href: "/admin/settings", action: "settings.manage" },
+      { key: "adminJobs", href: "/jobs", action: "audit.read" },
     ],
   },
 ];

@@ -13,6 +13,7 @@ import { registerDemoCommands } from "./cli/demo";
 import { registerPolicyCommands } from "./cli/policy";
 import { registerTokenCommands } from "./cli/tokens";
 import { registerSettingCommands } from "./cli/settings";
+import { registerJobCommands } from "./cli/jobs";
 
 const program = new Command()
   .name("yiyang")
@@ -30,6 +31,7 @@ registerDemoCommands(program);
 registerPolicyCommands(program);
 registerTokenCommands(program);
 registerSettingCommands(program);
+registerJobCommands(program);
 
 
 program.parseAsync(process.argv).catch((error: unknown) => fail(error));

@@ -14,6 +14,7 @@ import {
   ZCaseResource,
   ZElderPage,
   ZElderPageQuery,
+  ZJob,
   ZPolicyEvaluateQuery,
   ZPolicyEvaluation,
 } from "@/lib/api/schemas";
@@ -96,6 +97,7 @@ function responses(success: Record<string, unknown>, errors: TErrorResponse[]) {
 
 const CASE_NO = pathParameter("caseNo", "业务编号，如 610403-2026-000123", { type: "string", pattern: "^\\d{6}-\\d{4}-\\d{6}$" });
 const ASSESSMENT_ID = pathParameter("id", "评估记录 ID", { type: "string", format: "uuid" });
+const JOB_ID = pathParameter("id", "任务 ID", { type: "string", format: "uuid" });
 
 export function buildOpenApiDocument() {
   const schemas: Record<string, TJson> = {
@@ -110,6 +112,7 @@ export function buildOpenApiDocument() {
     Assessment: jsonSchemaOf(ZAssessment, "output"),
     AssessmentConfirmRequest: jsonSchemaOf(ZAssessmentConfirmBody, "input"),
     AssessmentConfirmed: jsonSchemaOf(ZAssessmentConfirmed, "output"),
+    Job: jsonSchemaOf(ZJob, "output"),
   };
   const errorResponses = Object.fromEntries([
     ...Object.entries(ERROR_RESPONSES).map(([name, r]) => [name, json(ref("Error"), r.description)]),
@@ -138,6 +141,7 @@ export function buildOpenApiDocument() {
       { name: "elders", description: "老年人档案" },
       { name: "policy", description: "政策引擎" },
       { name: "assessments", description: "能力评估" },
+      { name: "jobs", description: "后台任务（导入、预览等耗时工作的进度与结果）" },
     ],
     paths: {
       "/api/v1/cases": {
@@ -207,6 +211,15 @@ export function buildOpenApiDocument() {
           parameters: [ASSESSMENT_ID],
           requestBody: { required: true, content: { "application/json": { schema: ref("AssessmentConfirmRequest") } } },
           responses: responses({ "200": json(ref("AssessmentConfirmed"), "确认后的评估") }, ["Forbidden", "NotFound", "Conflict", "Validation"]),
+        },
+      },
+      "/api/v1/jobs/{id}": {
+        get: {
+          operationId: "getJob",
+          tags: ["jobs"],
+          summary: "一个后台任务的状态、进度和结果（进行中时可每秒轮询）",
+          parameters: [JOB_ID],
+          responses: responses({ "200": json(ref("Job"), "任务") }, ["Forbidden", "NotFound"]),
         },
       },
     },

@@ -158,3 +158,24 @@ export const ZCaseResource = z.object({
 export type TCaseResource = z.infer<typeof ZCaseResource>;
 
 export const ZCaseActionResult = z.object({ caseNo: z.string(), status: ZCaseStatus, version: z.number().int() });
+
+export const ZJob = z
+  .object({
+    id: z.string().uuid(),
+    kind: z.string().meta({ description: "任务类型，如 elder-import（老年人档案导入）、catalogue-preview（清单预览）" }),
+    status: z.enum(["queued", "running", "succeeded", "failed"]).meta({ description: "排队中、进行中、已完成、失败" }),
+    countyCode: z.string(),
+    townshipCode: z.string().nullable(),
+    villageCode: z.string().nullable(),
+    requestedBy: z.string().meta({ description: "发起人的用户名；定时任务为 nightly" }),
+    phase: z.string().nullable().meta({ description: "当前阶段，如 parse、validate、write" }),
+    progress: z.object({ done: z.number().int(), total: z.number().int().meta({ description: "0 表示总量尚未知道" }) }),
+    result: z.unknown().nullable().meta({ description: "完成后的结果摘要（各类任务自有的 JSON）" }),
+    error: z.object({ code: z.string(), message: z.string() }).nullable().meta({ description: "失败时的原因（中文）" }),
+    attempts: z.number().int().meta({ description: "已运行的次数（崩溃或出错后会自动重试）" }),
+    createdAt: isoDateTime,
+    startedAt: isoDateTime.nullable(),
+    finishedAt: isoDateTime.nullable(),
+    updatedAt: isoDateTime,
+  })
+  .meta({ description: "后台任务：进度与结果存放在数据库中" });

@@ -254,6 +254,7 @@ export const ZAuditEvent = z.discriminatedUnion("type", [
   }),
   event("token.created", "token", { after: ZTokenSnapshot }),
   event("token.revoked", "token", same(ZTokenSnapshot)),
+  event("job.requested", "job", { after: z.strictObject({ kind: ZCode, key: z.string().max(200).optional() }) }),
 ]);
 
 /** An event as callers pass it to recordAudit (masked identifiers are TMasked). */

@@ -16,3 +16,19 @@ export type TActor = TRegionPath & {
 export type TRequestMeta = { ip: string | null; userAgent: string | null };
 
 export const NO_REQUEST_META: TRequestMeta = { ip: null, userAgent: null };
+
+/** The actor of work no person does at the time: seed loading, the CLI, scheduled jobs. */
+export function systemActor(countyCode: string, username = "system", regionName = countyCode): TActor {
+  return {
+    userId: null,
+    username,
+    displayName: username,
+    role: "system",
+    regionCode: `${countyCode}000000`,
+    regionLevel: "county",
+    regionName,
+    countyCode,
+    townshipCode: null,
+    villageCode: null,
+  };
+}

@@ -22,12 +22,18 @@ import { getCase } from "@/lib/cases/queries";
 import type { TCaseAction, TCaseStatus } from "@/lib/cases/workflow";
 import { createToken, revokeToken } from "@/lib/tokens/service";
 import { db } from "@/lib/db";
+import { z } from "zod";
+import { NO_REQUEST_META } from "@/lib/authz/actor";
+import { regionPathOf } from "@/lib/regions/path";
+import { defineJob } from "@/lib/jobs/define";
+import { enqueueJob } from "@/lib/jobs/service";
+import { getJob, listJobs } from "@/lib/jobs/queries";
 
 // Every role × every entry point × a target inside / outside the actor's region, against the
 // real database. The expectations are written out here, independently of lib/authz/policy.ts.
 
 type TOutcome = "ok" | "forbidden" | "not_found" | "hidden" | "rejected";
-type TTarget = { userId: string; regionCode: string; auditId: bigint; elderId: string; villageCode: string; assessmentId: string };
+type TTarget = { userId: string; regionCode: string; auditId: bigint; elderId: string; villageCode: string; assessmentId: string; jobId: string };
 
 const meta = { ip: "127.0.0.1", userAgent: "matrix" };
 const ADMIN_ONLY: TRole[] = ["county_admin"];
@@ -39,6 +45,16 @@ const CONFIRMERS: TRole[] = ["assessor", "county_approver"];
 const CASE_READERS: TRole[] = ["village_clerk", "township_reviewer", "county_approver", "county_admin", "viewer"];
 const CASE_APPLICANTS: TRole[] = ["village_clerk", "township_reviewer"];
 const CASE_ACTORS: TRole[] = ["village_clerk", "township_reviewer", "county_approver"];
+const IMPORTERS: TRole[] = ["township_reviewer", "county_approver", "county_admin"];
+
+/** A job kind read like the elder import (elder.import), queued in each target region (no worker runs it). */
+const matrixJob = defineJob({
+  kind: "matrix-job",
+  payload: z.object({}),
+  requestAction: "elder.import",
+  readAction: "elder.import",
+  handler: async () => ({}),
+});
 
 /**
  * For "cases.act": an action each role could take, on a case in the state it needs; roles that
@@ -100,7 +116,16 @@ let counter = 0;
 const fresh = () => `m${++counter}_${Math.random().toString(36).slice(2, 7)}`;
 
 /** Entry points: each runs for one actor against one target and reports what happened. */
-const ENTRY_POINTS: Record<string, { allowed: TRole[]; outside: (role: TRole) => TOutcome; run: (a: TActor, t: TTarget) => Promise<TOutcome | unknown> }> = {
+const ENTRY_POINTS: Record<
+  string,
+  {
+    allowed: TRole[];
+    /** What a role outside `allowed` gets inside its region, when not "forbidden" (a list that shows nothing). */
+    inside?: (role: TRole) => TOutcome;
+    outside: (role: TRole) => TOutcome;
+    run: (a: TActor, t: TTarget) => Promise<TOutcome | unknown>;
+  }
+> = {
   "users.list": {
     allowed: ADMIN_ONLY,
     outside: (r) => (ADMIN_ONLY.includes(r) ? "hidden" : "forbidden"),
@@ -244,6 +269,15 @@ const ENTRY_POINTS: Record<string, { allowed: TRole[]; outside: (role: TRole) =>
         return "ok";
       }),
   },
+  // The job status route (GET /api/v1/jobs/:id) and the job page read through getJob.
+  "jobs.get": { allowed: IMPORTERS, outside: () => "not_found", run: (a, t) => outcome(async () => (await getJob(a, t.jobId), "ok")) },
+  // The job list page shows the kinds a role may read; others see an empty list.
+  "jobs.list": {
+    allowed: IMPORTERS,
+    inside: () => "hidden",
+    outside: () => "hidden",
+    run: (a, t) => outcome(async () => ((await listJobs(a)).some((j) => j.id === t.jobId) ? "ok" : "hidden")),
+  },
   "audit.list": {
     allowed: ADMIN_ONLY,
     outside: (r) => (ADMIN_ONLY.includes(r) ? "hidden" : "forbidden"),
@@ -317,7 +351,8 @@ async function makeTarget(regionCode: string): Promise<TTarget> {
   const villageCode = VILLAGE_IN[regionCode];
   const elder = await createElder({ villageCode });
   const assessment = await createAssessment(systemActor(elder.countyCode), meta, { elderId: elder.id, fields: assessmentFields(), submit: true });
-  return { userId: user.id, regionCode, auditId: audit.id, elderId: elder.id, villageCode, assessmentId: assessment.id };
+  const { job } = await enqueueJob(matrixJob, systemActor(regionCode.slice(0, 6)), NO_REQUEST_META, {}, { region: regionPathOf(regionCode) });
+  return { userId: user.id, regionCode, auditId: audit.id, elderId: elder.id, villageCode, assessmentId: assessment.id, jobId: job.id };
 }
 
 describe("permission matrix", () => {
@@ -334,7 +369,7 @@ describe("permission matrix", () => {
       for (const [name, entry] of Object.entries(ENTRY_POINTS)) {
         for (const where of ["inside", "outside"] as const) {
           const target = await makeTarget(where === "inside" ? HOME[role] : OUTSIDE[role]);
-          const expected = where === "inside" ? (entry.allowed.includes(role) ? "ok" : "forbidden") : entry.outside(role);
+          const expected = where === "inside" ? (entry.allowed.includes(role) ? "ok" : (entry.inside?.(role) ?? "forbidden")) : entry.outside(role);
           const got = await entry.run(actors[role], target);
           if (got !== expected) mismatches.push(`${role} ${name} ${where}: expected ${expected}, got ${String(got)}`);
           checked++;
@@ -343,6 +378,6 @@ describe("permission matrix", () => {
     }
     expect(mismatches).toEqual([]);
     expect(checked).toBe(ROLES.length * Object.keys(ENTRY_POINTS).length * 2);
-    expect(checked).toBe(6 * 25 * 2);
-  }, 300_000); // 300 cells, each on fresh data
+    expect(checked).toBe(6 * 27 * 2);
+  }, 300_000); // 324 cells, each on fresh data
 });

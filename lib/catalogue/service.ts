@@ -5,7 +5,7 @@ import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors/app-error";
 import { recordAudit, changedFields } from "@/lib/audit/record";
 import { assertCan } from "@/lib/authz/policy";
-import { NO_REQUEST_META, type TActor, type TRequestMeta } from "@/lib/authz/actor";
+import { NO_REQUEST_META, systemActor, type TActor, type TRequestMeta } from "@/lib/authz/actor";
 import { todayInShanghai } from "@/lib/dates";
 import { dateValue } from "@/lib/dates";
 import { isUniqueViolation } from "@/lib/utils/prisma-errors";
@@ -16,22 +16,6 @@ import { paramKey, readParamValues, ZParamValue } from "@/lib/catalogue/params";
 import { writeCountySetting } from "@/lib/settings/county-settings";
 import type { TPublishDraft, TVersionRef } from "@/lib/catalogue/schemas";
 import type { CatalogueVersion } from "@/lib/generated/prisma/client";
-
-/** The actor of writes no person makes (seed loading, the retirement job). */
-function systemActor(countyCode: string, username: string): TActor {
-  return {
-    userId: null,
-    username,
-    displayName: username,
-    role: "system",
-    regionCode: `${countyCode}000000`,
-    regionLevel: "county",
-    regionName: countyCode,
-    countyCode,
-    townshipCode: null,
-    villageCode: null,
-  };
-}
 
 const versionSnapshot = (v: Pick<CatalogueVersion, "number" | "label" | "status" | "effectiveFrom" | "revision">, items?: number) => ({
   number: v.number,

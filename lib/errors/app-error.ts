@@ -21,6 +21,10 @@ export const ERROR_STATUS = {
   CASE_AMOUNT_UNSET: 422,
   CASE_EXCLUDED: 422,
   RATE_LIMITED: 429,
+  /** A job of this kind and key is already queued or running, for someone the caller cannot see. */
+  JOB_RUNNING: 409,
+  /** Stored on a job whose worker was lost and whose retries ran out (never an HTTP answer). */
+  JOB_INTERRUPTED: 500,
   INTERNAL: 500,
 } as const;
 

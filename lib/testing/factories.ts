@@ -7,7 +7,7 @@ import { actorFromUser } from "@/lib/users/actor-from-user";
 import { regionPathOf } from "@/lib/regions/path";
 import { idNumberCheckChar } from "@/lib/elders/id-number";
 import { loadCountyRegions, SEED_COUNTIES, SEED_COUNTY_CODES } from "@/lib/regions/service";
-import type { TActor } from "@/lib/authz/actor";
+import { systemActor as baseSystemActor, type TActor } from "@/lib/authz/actor";
 import type { TRole } from "@/lib/authz/roles";
 
 export const TEST_PASSWORD = "Yiyang2026";
@@ -71,18 +71,7 @@ export async function createActor(options: Parameters<typeof createUser>[0]): Pr
 
 /** The system actor used by the CLI and seed for a county. */
 export function systemActor(countyCode: string, name = "system"): TActor {
-  return {
-    userId: null,
-    username: name,
-    displayName: name,
-    role: "system",
-    regionCode: `${countyCode}000000`,
-    regionLevel: "county",
-    regionName: SEED_COUNTIES[countyCode]?.name ?? countyCode,
-    countyCode,
-    townshipCode: null,
-    villageCode: null,
-  };
+  return baseSystemActor(countyCode, name, SEED_COUNTIES[countyCode]?.name ?? countyCode);
 }
 
 let idSequence = Math.floor(Math.random() * 500);

@@ -1,7 +1,8 @@
 import pg from "pg";
 
 /**
- * Empties every application table in one TRUNCATE (the migration history is kept). Runs as the
+ * Empties every application table in one TRUNCATE (the migration history is kept), and the job
+ * queue's deliveries (pg-boss keeps its own schema). Runs as the
  * owner role (DATABASE_OWNER_URL): the runtime role may not truncate, and the append-only tables'
  * TRUNCATE triggers are switched off inside the same transaction.
  */
@@ -12,6 +13,8 @@ export async function resetDatabase(ownerUrl = process.env.DATABASE_OWNER_URL ??
     const { rows: tables } = await client.query<{ tablename: string }>(
       "SELECT tablename::text AS tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'",
     );
+    const { rows: queue } = await client.query<{ present: boolean }>("SELECT to_regclass('pgboss.job') IS NOT NULL AS present");
+    if (queue[0].present) await client.query("TRUNCATE pgboss.job, pgboss.archive");
     if (tables.length === 0) return;
     const { rows: guarded } = await client.query<{ table: string; trigger: string }>(
       `SELECT c.relname::text AS "table", t.tgname::text AS "trigger" FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid

@@ -43,7 +43,8 @@ export async function prepareTestDatabase(serverUrl: string, name: string): Prom
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    await client.query("DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;");
+    // pg-boss's schema too: its queued deliveries name jobs of the dropped tables.
+    await client.query("DROP SCHEMA IF EXISTS pgboss CASCADE; DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;");
   } finally {
     await client.end();
   }

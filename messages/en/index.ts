@@ -18,7 +18,8 @@ import cases from "./cases.json" with { type: "json" };
 import caseDocs from "./caseDocs.json" with { type: "json" };
 import tokens from "./tokens.json" with { type: "json" };
 import settings from "./settings.json" with { type: "json" };
+import jobs from "./jobs.json" with { type: "json" };
 
-const messages = { common, nav, roles, auth, errors, validation, home, users, regions, audit, shell, elders, assessment, policy, registry, catalogue, cases, caseDocs, tokens, settings };
+const messages = { common, nav, roles, auth, errors, validation, home, users, regions, audit, shell, elders, assessment, policy, registry, catalogue, cases, caseDocs, tokens, settings, jobs };
 
 export default messages;

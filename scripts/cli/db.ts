@@ -3,6 +3,7 @@ import { print, withDatabase } from "./context";
 import { migrate } from "../lib/setup.mjs";
 import { isDemoSeeded, seedDemo } from "@/lib/seed/demo";
 
+
 export function registerDbCommands(program: Command) {
   const db = program.command("db").description("数据库：迁移与演示数据");
 

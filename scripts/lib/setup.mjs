@@ -71,7 +71,7 @@ export async function ensureDependencies() {
 }
 
 const BUILD_INPUTS = ["app", "components", "lib", "messages", "prisma/schema.prisma", "prisma/data"];
-const BUILD_FILES = ["proxy.ts", "next.config.js", "postcss.config.mjs", "tsconfig.json", "package-lock.json"];
+const BUILD_FILES = ["proxy.ts", "instrumentation.ts", "next.config.js", "postcss.config.mjs", "tsconfig.json", "package-lock.json"];
 
 /** `next build` when there is no build or the sources changed since the last one. */
 export async function ensureBuild() {
