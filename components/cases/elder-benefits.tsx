@@ -1,10 +1,7 @@
 import Link from "next/link";
-import { getLocale, getTranslations } from "next-intl/server";
-import type { TActor } from "@/lib/authz/actor";
-import { toLocale } from "@/lib/i18n/config";
-import { monthOf, todayInShanghai } from "@/lib/dates";
+import { getTranslations } from "next-intl/server";
+import type { TElderEntitlement } from "@/lib/entitlements/queries";
 import { formatFen } from "@/lib/money";
-import { listElderEntitlements } from "@/lib/entitlements/queries";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Badge } from "@/components/ui/badge";
 import { SegmentTimeline } from "@/components/entitlements/segment-timeline";
@@ -13,12 +10,10 @@ import { ENTITLEMENT_STATUS_TONE, OVERPAYMENT_STATUS_TONE } from "@/components/e
 /**
  * The 待遇 tab of the elder's page: every benefit granted by an approved application, current ones
  * first, each with its months as a timeline (the same history as the entitlement page) and any
- * overpayment to recover.
+ * overpayment to recover. `month` is the current month.
  */
-export async function ElderBenefits({ elderId, actor }: { elderId: string; actor: TActor }) {
-  const locale = toLocale(await getLocale());
-  const [t, te, rows] = await Promise.all([getTranslations("caseDocs"), getTranslations("entitlements"), listElderEntitlements(actor, elderId, locale)]);
-  const month = monthOf(todayInShanghai());
+export async function ElderBenefits({ rows, month }: { rows: TElderEntitlement[]; month: string }) {
+  const [t, te] = await Promise.all([getTranslations("caseDocs"), getTranslations("entitlements")]);
   if (rows.length === 0) {
     return (
       <Card>

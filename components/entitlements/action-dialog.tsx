@@ -1,6 +1,5 @@
 "use client";
-import { withSuccessToast } from "@/components/entitlements/use-toast-action";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
@@ -8,6 +7,7 @@ import { Field } from "@/components/ui/field";
 import { Input, Textarea } from "@/components/ui/input";
 import { Notice } from "@/components/ui/notice";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { toast } from "@/components/ui/toaster";
 import { useFormAction } from "@/components/ui/use-form-action";
 import type { TFormState } from "@/lib/entry/form-state";
 import type { TActionKind } from "@/lib/entitlements/segments";
@@ -34,10 +34,10 @@ export function EntitlementActionDialog({
   const t = useTranslations("entitlements");
   const tc = useTranslations("common");
   const [open, setOpen] = useState(false);
-  const [state, onSubmit] = useFormAction(withSuccessToast(action));
-  useEffect(() => {
-    if (state.ok && state.message) setOpen(false);
-  }, [state]);
+  const [state, onSubmit] = useFormAction(action, (done) => {
+    toast.success(done.message!);
+    setOpen(false);
+  });
   const errors = state.fieldErrors ?? {};
   return (
     <Dialog

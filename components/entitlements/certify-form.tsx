@@ -1,10 +1,11 @@
 "use client";
-import { withSuccessToast } from "@/components/entitlements/use-toast-action";
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { Field } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
 import { Notice } from "@/components/ui/notice";
+import { toast } from "@/components/ui/toaster";
+import { withSuccess } from "@/components/ui/use-form-action";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { INITIAL_FORM_STATE, type TFormState } from "@/lib/entry/form-state";
 import { CERTIFICATION_METHODS } from "@/lib/entitlements/schemas";
@@ -23,7 +24,10 @@ export function CertifyForm({
 }) {
   const t = useTranslations("entitlements");
   const tc = useTranslations("common");
-  const [state, formAction] = useActionState(withSuccessToast(action), INITIAL_FORM_STATE);
+  const [state, formAction] = useActionState(
+    withSuccess(action, (done) => toast.success(done.message!)),
+    INITIAL_FORM_STATE,
+  );
   const errors = state.fieldErrors ?? {};
   return (
     <form action={formAction} className="flex flex-col gap-3" noValidate data-testid="certify-form">

@@ -1,6 +1,5 @@
 "use client";
-import { withSuccessToast } from "@/components/entitlements/use-toast-action";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
@@ -8,6 +7,7 @@ import { Field } from "@/components/ui/field";
 import { Select, Textarea } from "@/components/ui/input";
 import { Notice } from "@/components/ui/notice";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { toast } from "@/components/ui/toaster";
 import { useFormAction } from "@/components/ui/use-form-action";
 import type { TFormState } from "@/lib/entry/form-state";
 
@@ -18,10 +18,10 @@ export function ProposalDecisionDialog({ proposal, decision, action }: { proposa
   const t = useTranslations("entitlements");
   const tc = useTranslations("common");
   const [open, setOpen] = useState(false);
-  const [state, onSubmit] = useFormAction(withSuccessToast(action));
-  useEffect(() => {
-    if (state.ok && state.message) setOpen(false);
-  }, [state]);
+  const [state, onSubmit] = useFormAction(action, (done) => {
+    toast.success(done.message!);
+    setOpen(false);
+  });
   return (
     <Dialog
       open={open}
@@ -61,7 +61,7 @@ export function ProposalDecisionDialog({ proposal, decision, action }: { proposa
 export function BulkDecisionBar({ formId, action, count }: { formId: string; action: TAction; count: number }) {
   const t = useTranslations("entitlements");
   const tc = useTranslations("common");
-  const [state, onSubmit] = useFormAction(withSuccessToast(action));
+  const [state, onSubmit] = useFormAction(action, (done) => toast.success(done.message!));
   if (count === 0) return null;
   return (
     <form id={formId} onSubmit={onSubmit} className="flex flex-wrap items-end gap-3 border-b border-slate-200 bg-slate-50 px-4 py-3" noValidate data-testid="bulk-decision">

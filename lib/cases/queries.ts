@@ -284,6 +284,8 @@ export async function getCase(actor: TActor, caseNo: string, today = todayInShan
 export type TCaseDetail = Awaited<ReturnType<typeof getCase>>;
 
 /** An elder's cases, newest first (the elder page's 业务办理 tab). */
+export type TElderCase = Awaited<ReturnType<typeof listElderCases>>[number];
+
 export async function listElderCases(actor: TActor, elderId: string, today = todayInShanghai()) {
   if (!can(actor, "case.read")) return [];
   const rows = await db.case.findMany({

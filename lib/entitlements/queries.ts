@@ -267,6 +267,7 @@ function overpaymentView(o: TOverpaymentRow, locale: TLocale) {
 }
 
 /** The elder's 待遇 tab: every entitlement (current first) with its segments. */
+export type TElderEntitlement = Awaited<ReturnType<typeof listElderEntitlements>>[number];
 export async function listElderEntitlements(actor: TActor, elderId: string, locale: TLocale = DEFAULT_LOCALE) {
   if (!can(actor, "entitlement.read") && !can(actor, "case.read")) return [];
   const rows = await db.entitlement.findMany({

@@ -21,4 +21,6 @@ import settings from "./settings.json" with { type: "json" };
 import entitlements from "./entitlements.json" with { type: "json" };
 import jobs from "./jobs.json" with { type: "json" };
 
-export default { common, nav, roles, auth, errors, validation, home, users, regions, audit, shell, elders, assessment, policy, registry, catalogue, cases, caseDocs, tokens, settings, jobs, entitlements };
+const messages = { common, nav, roles, auth, errors, validation, home, users, regions, audit, shell, elders, assessment, policy, registry, catalogue, cases, caseDocs, tokens, settings, jobs, entitlements };
+
+export default messages;

@@ -26,7 +26,8 @@ export default withClientMessages(["elders.import"], async function ImportElders
         title={t("title")}
         description={t("description")}
         actions={
-          // A plain link: the route answers with a file download.
+          // A plain link, not <Link>: the route handler answers with a file download.
+          // eslint-disable-next-line @next/next/no-html-link-for-pages -- a route handler, not a page
           <a href="/elders/import/template" className={buttonVariants({ variant: "secondary" })} data-testid="import-template">
             <Download aria-hidden="true" />
             {t("template")}
