@@ -1,14 +1,9 @@
 "use client";
-import { useState } from "react";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
-import { Dialog } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Input, Select, Textarea } from "@/components/ui/input";
-import { Notice } from "@/components/ui/notice";
-import { SubmitButton } from "@/components/ui/submit-button";
-import { toast } from "@/components/ui/toaster";
-import { useFormAction } from "@/components/ui/use-form-action";
+import { FormDialog } from "@/components/entitlements/form-dialog";
 import { fenToYuanInput } from "@/lib/money";
 import type { TFormState } from "@/lib/entry/form-state";
 import { RECOVERY_METHODS } from "@/lib/entitlements/schemas";
@@ -26,40 +21,29 @@ export function OverpaymentDecisionDialog({
   action: (state: TFormState, formData: FormData) => Promise<TFormState>;
 }) {
   const t = useTranslations("entitlements");
-  const tc = useTranslations("common");
-  const [open, setOpen] = useState(false);
-  const [state, onSubmit] = useFormAction(action, (done) => {
-    toast.success(done.message!);
-    setOpen(false);
-  });
-  const errors = state.fieldErrors ?? {};
   return (
-    <Dialog
-      open={open}
-      onOpenChange={setOpen}
+    <FormDialog
       title={t(`overpayments.${decision}.title`)}
       description={t(`overpayments.${decision}.description`)}
-      closeLabel={tc("close")}
+      submitLabel={t(`overpayments.${decision}.submit`)}
+      fields={{ id: overpayment.id, version: overpayment.version, decision }}
+      action={action}
       trigger={
         <Button variant="secondary" size="sm" data-testid={`overpayment-${decision}`}>
           {t(`overpayments.${decision}.button`)}
         </Button>
       }
     >
-      <form onSubmit={onSubmit} className="flex flex-col gap-3" noValidate>
-        <Notice tone="error">{!state.ok ? state.message : null}</Notice>
-        <input type="hidden" name="id" value={overpayment.id} />
-        <input type="hidden" name="version" value={overpayment.version} />
-        <input type="hidden" name="decision" value={decision} />
-        {decision === "recovered" ? (
+      {(state) =>
+        decision === "recovered" ? (
           <>
-            <Field label={t("overpayments.recovered.amount")} errors={errors.amountFen} required>
+            <Field label={t("overpayments.recovered.amount")} errors={state.fieldErrors?.amountFen} required>
               <Input name="amountFen" inputMode="decimal" defaultValue={fenToYuanInput(overpayment.amountFen)} />
             </Field>
-            <Field label={t("overpayments.recovered.date")} errors={errors.recoveredOn} required>
+            <Field label={t("overpayments.recovered.date")} errors={state.fieldErrors?.recoveredOn} required>
               <Input name="recoveredOn" type="date" max={today} defaultValue={today} />
             </Field>
-            <Field label={t("overpayments.recovered.method")} errors={errors.method} required>
+            <Field label={t("overpayments.recovered.method")} errors={state.fieldErrors?.method} required>
               <Select name="method" defaultValue="bank_deduction">
                 {RECOVERY_METHODS.map((m) => (
                   <option key={m} value={m}>
@@ -70,17 +54,11 @@ export function OverpaymentDecisionDialog({
             </Field>
           </>
         ) : (
-          <Field label={t("overpayments.waived.reason")} errors={errors.reason} required>
+          <Field label={t("overpayments.waived.reason")} errors={state.fieldErrors?.reason} required>
             <Textarea name="reason" maxLength={500} />
           </Field>
-        )}
-        <div className="flex justify-end gap-2">
-          <Button type="button" variant="secondary" onClick={() => setOpen(false)}>
-            {tc("cancel")}
-          </Button>
-          <SubmitButton pendingLabel={tc("saving")}>{t(`overpayments.${decision}.submit`)}</SubmitButton>
-        </div>
-      </form>
-    </Dialog>
+        )
+      }
+    </FormDialog>
   );
 }

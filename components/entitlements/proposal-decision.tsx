@@ -1,11 +1,10 @@
 "use client";
-import { useState } from "react";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
-import { Dialog } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Select, Textarea } from "@/components/ui/input";
 import { Notice } from "@/components/ui/notice";
+import { FormDialog } from "@/components/entitlements/form-dialog";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { toast } from "@/components/ui/toaster";
 import { useFormAction } from "@/components/ui/use-form-action";
@@ -16,41 +15,25 @@ type TAction = (state: TFormState, formData: FormData) => Promise<TFormState>;
 /** 确认停发 or 驳回 one 应退未退 proposal, with a reason (township reviewer). */
 export function ProposalDecisionDialog({ proposal, decision, action }: { proposal: { id: string; version: number; elderName: string }; decision: "confirm" | "dismiss"; action: TAction }) {
   const t = useTranslations("entitlements");
-  const tc = useTranslations("common");
-  const [open, setOpen] = useState(false);
-  const [state, onSubmit] = useFormAction(action, (done) => {
-    toast.success(done.message!);
-    setOpen(false);
-  });
   return (
-    <Dialog
-      open={open}
-      onOpenChange={setOpen}
+    <FormDialog
       title={t(`review.${decision}.title`, { name: proposal.elderName })}
       description={t(`review.${decision}.description`)}
-      closeLabel={tc("close")}
+      submitLabel={t(`review.${decision}.submit`)}
+      fields={{ id: proposal.id, version: proposal.version, decision }}
+      action={action}
       trigger={
         <Button variant={decision === "confirm" ? "danger" : "secondary"} size="sm" data-testid={`proposal-${decision}`}>
           {t(`review.${decision}.button`)}
         </Button>
       }
     >
-      <form onSubmit={onSubmit} className="flex flex-col gap-3" noValidate>
-        <Notice tone="error">{!state.ok ? state.message : null}</Notice>
-        <input type="hidden" name="id" value={proposal.id} />
-        <input type="hidden" name="version" value={proposal.version} />
-        <input type="hidden" name="decision" value={decision} />
+      {(state) => (
         <Field label={t("review.reason")} errors={state.fieldErrors?.reason} required>
           <Textarea name="reason" maxLength={500} />
         </Field>
-        <div className="flex justify-end gap-2">
-          <Button type="button" variant="secondary" onClick={() => setOpen(false)}>
-            {tc("cancel")}
-          </Button>
-          <SubmitButton pendingLabel={tc("saving")}>{t(`review.${decision}.submit`)}</SubmitButton>
-        </div>
-      </form>
-    </Dialog>
+      )}
+    </FormDialog>
   );
 }
 

@@ -26,6 +26,14 @@ import type {
 
 export const ENTITLEMENT_PAGE_SIZE = 20;
 
+/** The codes whose names a list needs: every row's village and township. */
+const placeCodes = (rows: readonly { townshipCode: string; villageCode: string }[]) => rows.flatMap((r) => [r.villageCode, `${r.townshipCode}000`]);
+
+/** A row's township and village names (the code when a name is missing). */
+function placeOf(names: Map<string, string>, r: { townshipCode: string; villageCode: string }) {
+  return { townshipName: names.get(`${r.townshipCode}000`) ?? r.townshipCode, villageName: names.get(r.villageCode) ?? r.villageCode };
+}
+
 export type TEntitlementStatus = "active" | "suspended" | "stopped";
 
 export type TEntitlementListItem = {
@@ -80,14 +88,13 @@ export async function listEntitlements(actor: TActor, query: TEntitlementListQue
     db.entitlement.count({ where }),
     db.entitlementSegment.aggregate({ where: { ...covering, monthlyAmountFen: { gt: 0 }, entitlement: where }, _sum: { monthlyAmountFen: true }, _count: { _all: true } }),
   ]);
-  const names = await regionNames(rows.flatMap((r) => [r.villageCode, `${r.townshipCode}000`]));
+  const names = await regionNames(placeCodes(rows));
   const items: TEntitlementListItem[] = rows.map((r) => ({
     id: r.id,
     elderId: r.elderId,
     elderName: r.elder.name,
     idNumberMasked: maskIdNumber(r.elder.idNumber)!,
-    townshipName: names.get(`${r.townshipCode}000`) ?? r.townshipCode,
-    villageName: names.get(r.villageCode) ?? r.villageCode,
+    ...placeOf(names, r),
     itemCode: r.itemCode,
     itemName: r.itemName,
     delivery: r.delivery,
@@ -135,7 +142,7 @@ export async function getEntitlement(actor: TActor, id: string, options: { local
     },
   });
   const [names, certificationRules] = await Promise.all([
-    regionNames([e.villageCode, `${e.townshipCode}000`]),
+    regionNames(placeCodes([e])),
     getCountySetting(e.countyCode, "entitlement.certification"),
   ]);
   const segments = e.segments.map((s) => segmentView(s, locale));
@@ -149,8 +156,7 @@ export async function getEntitlement(actor: TActor, id: string, options: { local
     countyCode: e.countyCode,
     townshipCode: e.townshipCode,
     villageCode: e.villageCode,
-    townshipName: names.get(`${e.townshipCode}000`) ?? e.townshipCode,
-    villageName: names.get(e.villageCode) ?? e.villageCode,
+    ...placeOf(names, e),
     itemCode: e.itemCode,
     itemName: e.itemName,
     delivery: e.delivery,
@@ -310,7 +316,7 @@ export async function listProposals(actor: TActor, query: TProposalListQuery, lo
     }),
     db.entitlementProposal.count({ where }),
   ]);
-  const names = await regionNames(rows.flatMap((r) => [r.villageCode, `${r.townshipCode}000`]));
+  const names = await regionNames(placeCodes(rows));
   return {
     items: rows.map((p) => ({
       id: p.id,
@@ -319,8 +325,7 @@ export async function listProposals(actor: TActor, query: TProposalListQuery, lo
       elderId: p.elderId,
       elderName: p.entitlement.elder.name,
       idNumberMasked: maskIdNumber(p.entitlement.elder.idNumber)!,
-      townshipName: names.get(`${p.townshipCode}000`) ?? p.townshipCode,
-      villageName: names.get(p.villageCode) ?? p.villageCode,
+      ...placeOf(names, p),
       itemCode: p.itemCode,
       itemName: p.itemName,
       monthlyAmountFen: p.entitlement.monthlyAmountFen,
@@ -372,7 +377,7 @@ export async function listCertifications(actor: TActor, query: TCertificationLis
     db.entitlement.count({ where }),
     certificationCounts(actor, today),
   ]);
-  const names = await regionNames(rows.flatMap((r) => [r.villageCode, `${r.townshipCode}000`]));
+  const names = await regionNames(placeCodes(rows));
   return {
     items: rows.map((r) => ({
       id: r.id,
@@ -380,8 +385,7 @@ export async function listCertifications(actor: TActor, query: TCertificationLis
       elderId: r.elderId,
       elderName: r.elder.name,
       idNumberMasked: maskIdNumber(r.elder.idNumber)!,
-      townshipName: names.get(`${r.townshipCode}000`) ?? r.townshipCode,
-      villageName: names.get(r.villageCode) ?? r.villageCode,
+      ...placeOf(names, r),
       itemName: r.itemName,
       status: r.status as TEntitlementStatus,
       certDueOn: isoDateOrNull(r.certDueOn),
@@ -431,7 +435,7 @@ export async function listOverpayments(actor: TActor, query: TOverpaymentListQue
       _count: { _all: true },
     }),
   ]);
-  const names = await regionNames([...rows.flatMap((r) => [r.villageCode, `${r.townshipCode}000`]), ...byTownship.map((t) => `${t.townshipCode}000`)]);
+  const names = await regionNames([...placeCodes(rows), ...byTownship.map((t) => `${t.townshipCode}000`)]);
   // Totals by township: what is still to recover, what was recovered, what was waived.
   const townships = new Map<string, { townshipCode: string; townshipName: string; count: number; pendingFen: number; recoveredFen: number; waivedFen: number }>();
   for (const g of byTownship) {
@@ -450,8 +454,7 @@ export async function listOverpayments(actor: TActor, query: TOverpaymentListQue
       elderId: o.elderId,
       elderName: o.entitlement.elder.name,
       idNumberMasked: maskIdNumber(o.entitlement.elder.idNumber)!,
-      townshipName: names.get(`${o.townshipCode}000`) ?? o.townshipCode,
-      villageName: names.get(o.villageCode) ?? o.villageCode,
+      ...placeOf(names, o),
     })),
     total,
     page: query.page,

@@ -10,6 +10,7 @@ import { Card } from "@/components/ui/card";
 import { Badge } from "@/components/ui/badge";
 import { EmptyRow, Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import { Pagination } from "@/components/ui/pagination";
+import { ElderCell, PlaceCell } from "@/components/entitlements/elder-cell";
 import { cn } from "@/components/ui/cn";
 import { buttonVariants } from "@/components/ui/button";
 import { ENTITLEMENT_STATUS_TONE } from "@/components/entitlements/status";
@@ -95,14 +96,9 @@ export default async function CertificationsPage({ searchParams }: { searchParam
             ) : (
               list.items.map((e) => (
                 <Tr key={e.id} data-entitlement={e.id}>
-                  <Td className="whitespace-nowrap">
-                    <span className="font-medium">{e.elderName}</span>
-                    <div className="text-xs tabular-nums text-slate-500">{e.idNumberMasked}</div>
-                  </Td>
+                  <ElderCell name={e.elderName} idNumberMasked={e.idNumberMasked} />
                   <Td>{e.itemName}</Td>
-                  <Td className="whitespace-nowrap text-xs text-slate-600">
-                    {e.townshipName} {e.villageName}
-                  </Td>
+                  <PlaceCell townshipName={e.townshipName} villageName={e.villageName} />
                   <Td className={cn("whitespace-nowrap tabular-nums", e.certDueOn && e.certDueOn < today && "font-medium text-red-700")}>{e.certDueOn ?? "—"}</Td>
                   <Td className="whitespace-nowrap tabular-nums text-xs">{e.lastCertifiedOn ?? t("certifications.never")}</Td>
                   <Td>

@@ -16,6 +16,7 @@ import { EmptyRow, Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table
 import { FilterBar, FilterField, FilterSelect } from "@/components/ui/filter-bar";
 import { Badge } from "@/components/ui/badge";
 import { Pagination } from "@/components/ui/pagination";
+import { ElderCell, PlaceCell } from "@/components/entitlements/elder-cell";
 import { VillageOptions } from "@/components/elders/village-options";
 import { ENTITLEMENT_STATUS_TONE, SEGMENT_KIND_TONE } from "@/components/entitlements/status";
 
@@ -84,16 +85,9 @@ export default async function EntitlementsPage({ searchParams }: { searchParams:
             ) : (
               list.items.map((e) => (
                 <Tr key={e.id} data-entitlement={e.id}>
-                  <Td className="whitespace-nowrap">
-                    <Link href={`/payments/entitlements/${e.id}`} className="font-medium text-brand-700 hover:underline">
-                      {e.elderName}
-                    </Link>
-                    <div className="text-xs tabular-nums text-slate-500">{e.idNumberMasked}</div>
-                  </Td>
+                  <ElderCell name={e.elderName} idNumberMasked={e.idNumberMasked} href={`/payments/entitlements/${e.id}`} />
                   <Td>{e.itemName}</Td>
-                  <Td className="whitespace-nowrap text-xs text-slate-600">
-                    {e.townshipName} {e.villageName}
-                  </Td>
+                  <PlaceCell townshipName={e.townshipName} villageName={e.villageName} />
                   <Td className="whitespace-nowrap text-right tabular-nums" data-testid="due-this-month">
                     {e.dueThisMonthFen === null ? <span className="text-xs text-slate-500">{e.startMonth > list.month ? t("list.notStarted") : "—"}</span> : formatFen(e.dueThisMonthFen)}
                   </Td>

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { getActor } from "@/lib/auth/session";
 import { orNotFound } from "@/lib/entry/page";
@@ -14,6 +13,7 @@ import { Badge } from "@/components/ui/badge";
 import { EmptyRow, Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import { FilterBar, FilterSelect } from "@/components/ui/filter-bar";
 import { Pagination } from "@/components/ui/pagination";
+import { ElderCell, PlaceCell } from "@/components/entitlements/elder-cell";
 import { OverpaymentDecisionDialog } from "@/components/entitlements/overpayment-decision";
 import { OVERPAYMENT_STATUS_TONE } from "@/components/entitlements/status";
 import { decideOverpaymentAction } from "../actions";
@@ -97,16 +97,9 @@ export default withClientMessages(["entitlements"], async function OverpaymentsP
             ) : (
               list.items.map((o) => (
                 <Tr key={o.id} data-overpayment={o.id}>
-                  <Td className="whitespace-nowrap">
-                    <Link href={`/payments/entitlements/${o.entitlementId}`} className="font-medium text-brand-700 hover:underline">
-                      {o.elderName}
-                    </Link>
-                    <div className="text-xs tabular-nums text-slate-500">{o.idNumberMasked}</div>
-                  </Td>
+                  <ElderCell name={o.elderName} idNumberMasked={o.idNumberMasked} href={`/payments/entitlements/${o.entitlementId}`} />
                   <Td>{o.itemName}</Td>
-                  <Td className="whitespace-nowrap text-xs text-slate-600">
-                    {o.townshipName} {o.villageName}
-                  </Td>
+                  <PlaceCell townshipName={o.townshipName} villageName={o.villageName} />
                   <Td className="text-xs tabular-nums">{o.months.map((m) => m.month).join("、")}</Td>
                   <Td className="whitespace-nowrap text-right tabular-nums">{formatFen(o.amountFen)}</Td>
                   <Td className="text-xs text-slate-600">{o.reasonText}</Td>

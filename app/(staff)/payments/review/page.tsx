@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { getActor } from "@/lib/auth/session";
 import { orNotFound } from "@/lib/entry/page";
@@ -14,6 +13,7 @@ import { EmptyRow, Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table
 import { FilterBar, FilterSelect } from "@/components/ui/filter-bar";
 import { Badge } from "@/components/ui/badge";
 import { Pagination } from "@/components/ui/pagination";
+import { ElderCell, PlaceCell } from "@/components/entitlements/elder-cell";
 import { BulkDecisionBar, ProposalDecisionDialog } from "@/components/entitlements/proposal-decision";
 import { PROPOSAL_STATUS_TONE } from "@/components/entitlements/status";
 import { bulkDecideProposalsAction, decideProposalAction } from "../actions";
@@ -72,16 +72,9 @@ export default withClientMessages(["entitlements"], async function ReviewPage({ 
                       <input type="checkbox" name="item" value={`${p.id}@${p.version}`} form={BULK_FORM} aria-label={t("review.selectOne", { name: p.elderName })} className="size-4" />
                     </Td>
                   ) : null}
-                  <Td className="whitespace-nowrap">
-                    <Link href={`/payments/entitlements/${p.entitlementId}`} className="font-medium text-brand-700 hover:underline">
-                      {p.elderName}
-                    </Link>
-                    <div className="text-xs tabular-nums text-slate-500">{p.idNumberMasked}</div>
-                  </Td>
+                  <ElderCell name={p.elderName} idNumberMasked={p.idNumberMasked} href={`/payments/entitlements/${p.entitlementId}`} />
                   <Td>{p.itemName}</Td>
-                  <Td className="whitespace-nowrap text-xs text-slate-600">
-                    {p.townshipName} {p.villageName}
-                  </Td>
+                  <PlaceCell townshipName={p.townshipName} villageName={p.villageName} />
                   <Td className="whitespace-nowrap text-xs">{t("review.fromVersion", { version: p.catalogueNumber, month: p.fromMonth })}</Td>
                   <Td className="text-xs text-slate-600">
                     {p.reasons.join("；")}
