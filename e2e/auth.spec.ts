@@ -63,7 +63,7 @@ const NAV_BY_ROLE: Record<string, string[]> = {
   county_approver: ["elders", "assessments", "catalogue", "cases", "payments", "visits", "stats"],
   assessor: ["elders", "assessments", "catalogue", "stats"],
   township_reviewer: ["elders", "assessments", "catalogue", "cases", "payments", "visits", "stats"],
-  village_clerk: ["elders", "assessments", "catalogue", "cases", "visits"],
+  village_clerk: ["elders", "assessments", "catalogue", "cases", "payments", "visits"],
   viewer: ["elders", "assessments", "catalogue", "cases", "payments", "visits", "stats"],
 };
 

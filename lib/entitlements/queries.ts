@@ -1,7 +1,8 @@
 // Reads of the 待遇发放 area: the entitlements list, one entitlement with its history, the 应退未退
 // review list, the certification lists, overpayments with totals by township, and the county's
 // amounts due in a month. Every read is scoped by the actor's region in the query.
-import { db } from "@/lib/db";
+import { db, type Db } from "@/lib/db";
+import { AppError } from "@/lib/errors/app-error";
 import { assertCan, can } from "@/lib/authz/policy";
 import { regionScope } from "@/lib/authz/scope";
 import type { TActor } from "@/lib/authz/actor";
@@ -14,8 +15,7 @@ import { renderReasons } from "@/lib/policy/render";
 import type { TReason } from "@/lib/policy/evaluate";
 import { amountDueIn, type TSegment, type TSegmentKind, type TSegmentReason } from "@/lib/entitlements/segments";
 import { renderSegmentReasons } from "@/lib/entitlements/render";
-import { findEntitlementInScope } from "@/lib/entitlements/service";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Entitlement, Prisma } from "@/lib/generated/prisma/client";
 import type { TEntitlementQuery } from "@/lib/api/schemas";
 import type {
   TCertificationListQuery,
@@ -25,6 +25,15 @@ import type {
 } from "@/lib/entitlements/schemas";
 
 export const ENTITLEMENT_PAGE_SIZE = 20;
+
+export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The entitlement inside the actor's region, for a read or a change (NOT_FOUND outside it or when malformed). */
+export async function findEntitlementInScope(client: Db, actor: TActor, id: string): Promise<Entitlement> {
+  const found = UUID.test(id) ? await client.entitlement.findFirst({ where: { id, ...regionScope(actor) } }) : null;
+  if (!found) throw new AppError("NOT_FOUND", "entitlement not found");
+  return found;
+}
 
 /** The codes whose names a list needs: every row's village and township. */
 const placeCodes = (rows: readonly { townshipCode: string; villageCode: string }[]) => rows.flatMap((r) => [r.villageCode, `${r.townshipCode}000`]);

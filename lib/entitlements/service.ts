@@ -3,7 +3,7 @@
 // checks the role, the state and the version the form showed (the case workflow's conflict
 // message on a stale one), writes the input with its audit record and re-derives the elder's
 // entitlements, all in one transaction. Nothing here deletes an entitlement.
-import { db, type Tx } from "@/lib/db";
+import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors/app-error";
 import { assertCan, can } from "@/lib/authz/policy";
 import { regionScope } from "@/lib/authz/scope";
@@ -12,18 +12,11 @@ import type { TActor, TRequestMeta } from "@/lib/authz/actor";
 import { dateValue, isoDate, monthOf, todayInShanghai } from "@/lib/dates";
 import { pathOf } from "@/lib/regions/path";
 import { recomputeElderEntitlements } from "@/lib/entitlements/recompute";
+import { findEntitlementInScope, UUID } from "@/lib/entitlements/queries";
 import type { TActionKind } from "@/lib/entitlements/segments";
 import type { TCertificationInput, TEntitlementActionInput, TOverpaymentDecision, TProposalDecision } from "@/lib/entitlements/schemas";
-import type { Entitlement } from "@/lib/generated/prisma/client";
 
-const isUuid = (id: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
-
-/** The entitlement inside the actor's region (NOT_FOUND outside it or when malformed). */
-export async function findEntitlementInScope(client: Tx | typeof db, actor: TActor, id: string): Promise<Entitlement> {
-  const found = isUuid(id) ? await client.entitlement.findFirst({ where: { id, ...regionScope(actor) } }) : null;
-  if (!found) throw new AppError("NOT_FOUND", "entitlement not found");
-  return found;
-}
+const isUuid = (id: string) => UUID.test(id);
 
 const AUDIT_TYPE = {
   stop: "entitlement.stopped",
