@@ -65,7 +65,7 @@ export async function ElderBenefits({ rows, month }: { rows: TElderEntitlement[]
                 <Badge tone={OVERPAYMENT_STATUS_TONE[o.status]} className="mr-2">
                   {te(`overpayments.status.${o.status}`)}
                 </Badge>
-                {te("elderTab.overpayment", { amount: formatFen(o.amountFen), months: o.months.map((m) => m.month).join("、") })}
+                {te("elderTab.overpayment", { amount: formatFen(o.amountFen), months: o.months.map((m) => m.month).join(te("listSeparator")) })}
               </p>
             ))}
           </CardBody>

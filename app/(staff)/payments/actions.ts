@@ -72,7 +72,7 @@ export async function bulkDecideProposalsAction(_prev: TFormState, formData: For
     const t = await getTranslations();
     if (result.failed.length) {
       const reasons = result.failed.map((f) => describeError(t, f.error).message);
-      return { ok: false, message: t("entitlements.review.bulkPartial", { done: result.done.length, failed: result.failed.length, reasons: [...new Set(reasons)].join("；") }), values };
+      return { ok: false, message: t("entitlements.review.bulkPartial", { done: result.done.length, failed: result.failed.length, reasons: [...new Set(reasons)].join(t("entitlements.reasonSeparator")) }), values };
     }
     return { ok: true, message: t("entitlements.review.bulkDone", { count: result.done.length }) };
   });

@@ -100,7 +100,7 @@ export default withClientMessages(["entitlements"], async function OverpaymentsP
                   <ElderCell name={o.elderName} idNumberMasked={o.idNumberMasked} href={`/payments/entitlements/${o.entitlementId}`} />
                   <Td>{o.itemName}</Td>
                   <PlaceCell townshipName={o.townshipName} villageName={o.villageName} />
-                  <Td className="text-xs tabular-nums">{o.months.map((m) => m.month).join("、")}</Td>
+                  <Td className="text-xs tabular-nums">{o.months.map((m) => m.month).join(t("listSeparator"))}</Td>
                   <Td className="whitespace-nowrap text-right tabular-nums">{formatFen(o.amountFen)}</Td>
                   <Td className="text-xs text-slate-600">{o.reasonText}</Td>
                   <Td className="whitespace-nowrap">

@@ -77,7 +77,7 @@ export default withClientMessages(["entitlements"], async function ReviewPage({ 
                   <PlaceCell townshipName={p.townshipName} villageName={p.villageName} />
                   <Td className="whitespace-nowrap text-xs">{t("review.fromVersion", { version: p.catalogueNumber, month: p.fromMonth })}</Td>
                   <Td className="text-xs text-slate-600">
-                    {p.reasons.join("；")}
+                    {p.reasons.join(t("reasonSeparator"))}
                     {p.decisionReason ? <div className="text-slate-500">{t("review.decidedLine", { name: p.decidedByName ?? "", reason: p.decisionReason })}</div> : null}
                   </Td>
                   <Td className="whitespace-nowrap text-right tabular-nums">{formatFen(p.monthlyAmountFen ?? 0)}</Td>

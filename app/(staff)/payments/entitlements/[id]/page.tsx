@@ -104,7 +104,7 @@ export default withClientMessages(["entitlements"], async function EntitlementPa
                 ) : (
                   e.overpayments.map((o) => (
                     <Tr key={o.id}>
-                      <Td className="text-xs tabular-nums">{o.months.map((m) => m.month).join("、")}</Td>
+                      <Td className="text-xs tabular-nums">{o.months.map((m) => m.month).join(t("listSeparator"))}</Td>
                       <Td className="whitespace-nowrap text-right tabular-nums">{formatFen(o.amountFen)}</Td>
                       <Td className="text-xs text-slate-600">{o.reasonText}</Td>
                       <Td className="whitespace-nowrap">
@@ -168,7 +168,7 @@ export default withClientMessages(["entitlements"], async function EntitlementPa
             <CardHeader title={t("page.summary")} />
             <CardBody>
               <dl>
-                {dt(t("page.fields.dueThisMonth", { month: e.month }), `${formatFen(e.dueThisMonth.amountFen)}${e.dueThisMonth.kind ? `（${t(`kind.${e.dueThisMonth.kind}`)}）` : ""}`, "due-this-month")}
+                {dt(t("page.fields.dueThisMonth", { month: e.month }), e.dueThisMonth.kind ? t("page.dueValue", { amount: formatFen(e.dueThisMonth.amountFen), kind: t(`kind.${e.dueThisMonth.kind}`) }) : formatFen(0), "due-this-month")}
                 {dt(t("page.fields.reason"), e.dueThisMonth.reasonText || t("page.notStarted"))}
                 {dt(t("page.fields.period"), `${e.startMonth} — ${e.endMonth ?? t("list.open")}`)}
                 {dt(t("page.fields.granted"), e.delivery === "one_off_cash" ? formatFen(e.oneOffAmountFen ?? 0) : e.grantedMonthlyFen === null ? t("page.notCash") : t("timeline.perMonth", { amount: formatFen(e.grantedMonthlyFen) }))}
@@ -194,18 +194,24 @@ export default withClientMessages(["entitlements"], async function EntitlementPa
               title={t("page.certification")}
               description={e.certification ? t("page.certificationRule", { months: e.certification.intervalMonths, days: e.certification.graceDays, backPay: e.certification.backPay ? t("page.backPayYes") : t("page.backPayNo") }) : t("page.noCertification")}
             />
-            <CardBody className="flex flex-col gap-3">
-              {e.certDueOn ? <p className="text-sm" data-testid="cert-due">{t("page.certDue", { date: e.certDueOn })}</p> : null}
-              {e.can.certify ? <CertifyForm entitlementId={e.id} today={today} action={certifyAction} compact /> : null}
-              <ul className="flex flex-col gap-1 text-xs text-slate-600" data-testid="certifications">
-                {e.certifications.map((c) => (
-                  <li key={c.id}>
-                    <span className="tabular-nums">{c.certifiedOn}</span> · {t(`certify.methods.${c.method}`)} · {c.byName}
-                    {c.note ? ` · ${c.note}` : ""}
-                  </li>
-                ))}
-              </ul>
-            </CardBody>
+            {e.certDueOn || e.can.certify || e.certifications.length ? (
+              <CardBody className="flex flex-col gap-3">
+                {e.certDueOn ? (
+                  <p className="text-sm" data-testid="cert-due">
+                    {t("page.certDue", { date: e.certDueOn })}
+                  </p>
+                ) : null}
+                {e.can.certify ? <CertifyForm entitlementId={e.id} today={today} action={certifyAction} compact /> : null}
+                <ul className="flex flex-col gap-1 text-xs text-slate-600" data-testid="certifications">
+                  {e.certifications.map((c) => (
+                    <li key={c.id}>
+                      <span className="tabular-nums">{c.certifiedOn}</span> · {t(`certify.methods.${c.method}`)} · {c.byName}
+                      {c.note ? ` · ${c.note}` : ""}
+                    </li>
+                  ))}
+                </ul>
+              </CardBody>
+            ) : null}
           </Card>
           {e.proposals.length ? (
             <Card>
