@@ -243,7 +243,7 @@ describe("lost deliveries", () => {
     await boss.send("test-count", { jobId: lost }, { id: lost, startAfter: 3600 });
     await boss.cancel("test-count", lost);
 
-    expect(await sweepLostJobs()).toEqual({ resent: 1, failed: 1 });
+    expect(await sweepLostJobs()).toEqual({ resent: 1, restarted: 0, failed: 1 });
     expect((await waitForJob(orphan)).status).toBe("succeeded");
     const failed = await db.job.findUniqueOrThrow({ where: { id: lost } });
     expect(failed).toMatchObject({ status: "failed", errorCode: "JOB_INTERRUPTED" });
