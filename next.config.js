@@ -7,7 +7,6 @@ const nextConfig = {
   // The server is stateless: sessions are JWTs, files and jobs live in PostgreSQL.
   poweredByHeader: false,
   serverExternalPackages: ["@electric-sql/pglite", "@electric-sql/pglite-socket", "bcryptjs", "exceljs", "pg-boss"],
-  typescript: { ignoreBuildErrors: true }, // `npm test` runs tsc itself, once.
   experimental: {
     serverActions: { bodySizeLimit: "20mb" },
     // The proxy (proxy.ts) buffers request bodies up to this size; a case attachment may be

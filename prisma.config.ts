@@ -3,7 +3,7 @@
 // docs/decisions/002-embedded-database.md and ../shared/STACK.md for why it looks like this.
 import path from "node:path";
 import { defineConfig } from "prisma/config";
-import { PrismaPg } from "adapter-pg-7";
+import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 
 // Without a URL the CLI falls back to downloading a native engine, even for `generate`.

@@ -147,3 +147,36 @@ test("a file that cannot be read gets its problem from the check job, and nothin
     expect(box!.x + box!.width, testId).toBeLessThanOrEqual(390);
   }
 });
+
+test("editing an elder never reveals the ID number or bank account; blank keeps them, a new one replaces", async ({ page }) => {
+  const elder = await createElder({ name: "周玉兰", villageCode: YANGLING.village1, bankAccount: "6217000011112222333", phone: "13912345678" });
+  await loginAs(page, "village_clerk", YANGLING.village1);
+  const response = await page.goto(`/elders/${elder.id}/edit`);
+  const html = await response!.text();
+  expect(html).not.toContain(elder.idNumber);
+  expect(html).not.toContain("6217000011112222333");
+  const form = page.getByTestId("elder-form");
+  await expect(form.getByLabel("身份证号", { exact: true })).toHaveValue("");
+  await expect(form).toContainText(`已登记 ${elder.idNumber.slice(0, 4)}**********${elder.idNumber.slice(-4)}`);
+  await expect(form).toContainText("已登记 6217***********2333");
+  await form.getByLabel("住址", { exact: true }).fill("凤岗路 8 号");
+  await form.getByRole("button", { name: "保存" }).click();
+  await expect(page.getByTestId("done-notice")).toBeVisible();
+  let saved = await db.elder.findUniqueOrThrow({ where: { id: elder.id } });
+  expect([saved.idNumber, saved.bankAccount, saved.address]).toEqual([elder.idNumber, "6217000011112222333", "凤岗路 8 号"]);
+  expect(await db.auditLog.count({ where: { entityId: elder.id, event: "elder.revealed" } })).toBe(0);
+
+  await page.goto(`/elders/${elder.id}/edit`);
+  await form.getByLabel("银行账号", { exact: true }).fill("6228 4800 0000 0000 123");
+  await form.getByRole("button", { name: "保存" }).click();
+  await expect(page.getByTestId("done-notice")).toBeVisible();
+  saved = await db.elder.findUniqueOrThrow({ where: { id: elder.id } });
+  expect([saved.idNumber, saved.bankAccount]).toEqual([elder.idNumber, "6228480000000000123"]);
+
+  await page.goto(`/elders/${elder.id}/edit`);
+  await form.getByLabel("清除已登记的银行账号").check();
+  await form.getByRole("button", { name: "保存" }).click();
+  await expect(page.getByTestId("done-notice")).toBeVisible();
+  expect((await db.elder.findUniqueOrThrow({ where: { id: elder.id } })).bankAccount).toBeNull();
+  expect(await db.auditLog.count({ where: { entityId: elder.id, event: "elder.revealed" } })).toBe(0);
+});

@@ -1,11 +1,12 @@
 #!/usr/bin/env node
-// `npm test`: the whole suite — typecheck, unit, integration (real PostgreSQL), e2e (Playwright
-// on Debian's chromium against a production build). Installs what is missing, starts and stops
+// `npm test`: the whole suite — typecheck, lint (ESLint with the import boundaries; each file
+// counts as one check), unit, integration (real PostgreSQL), e2e (Playwright on Debian's
+// chromium against a production build). Installs what is missing, starts and stops
 // its own servers, and ends with one "N passed, N failed" line.
 //   TEST_DATABASE_URL  a PostgreSQL server to create test databases on
 //                      (default postgresql://postgres@127.0.0.1:5432/postgres; when none answers,
 //                      an embedded PGlite server is started for the run)
-//   --only <step>      typecheck | unit | integration | e2e
+//   --only <step>      typecheck | lint | unit | integration | e2e
 import fs from "node:fs";
 import path from "node:path";
 import { ensureBuild, ensureDependencies, freePort, log, portAnswers, ROOT, run, runBin } from "./lib/setup.mjs";
@@ -48,6 +49,21 @@ function countVitest(file) {
   tally.skipped += r.numPendingTests + r.numTodoTests;
 }
 
+/** ESLint's JSON report: a file without problems passes, a file with any fails (each listed). */
+function countLint(file) {
+  if (!fs.existsSync(file)) return;
+  for (const result of JSON.parse(fs.readFileSync(file, "utf8"))) {
+    if (result.messages.length === 0) {
+      tally.passed++;
+      continue;
+    }
+    tally.failed++;
+    for (const m of result.messages) {
+      console.error(`${path.relative(ROOT, result.filePath)}:${m.line}:${m.column}  ${m.message.split("\n")[0]}  ${m.ruleId ?? ""}`);
+    }
+  }
+}
+
 function countPlaywright(file) {
   if (!fs.existsSync(file)) return;
   const { stats } = JSON.parse(fs.readFileSync(file, "utf8"));
@@ -75,7 +91,14 @@ const vitest = (project, env = {}) => {
   );
 };
 
-await step("typecheck", () => runBin("tsc", ["--noEmit", "-p", "tsconfig.json"]));
+// TypeScript 7's compiler by its own path: `typescript` is the 6.0 API package that
+// typescript-eslint and Next.js load (ADR 001).
+await step("typecheck", () => run(path.join(ROOT, "node_modules", "@typescript", "native", "bin", "tsc"), ["--noEmit", "-p", "tsconfig.json"]));
+await step("lint", async () => {
+  const out = path.join(resultsDir, "lint.json");
+  fs.rmSync(out, { force: true });
+  await runBin("eslint", [".", "--max-warnings", "0", "--format", "json", "--output-file", out]).finally(() => countLint(out));
+});
 await step("unit", () => vitest("unit"));
 
 let db = null;

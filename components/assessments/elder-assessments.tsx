@@ -1,8 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Plus } from "lucide-react";
-import type { TActor } from "@/lib/authz/actor";
-import { listElderAssessments } from "@/lib/assessment/queries";
+import type { listElderAssessments } from "@/lib/assessment/queries";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Badge } from "@/components/ui/badge";
 import { buttonVariants } from "@/components/ui/button";
@@ -11,8 +10,8 @@ import { DUE_TONE } from "@/components/assessments/status";
 import { AssessmentCells } from "@/components/assessments/assessment-cells";
 
 /** The 能力评估 tab of the elder's page: current level, next due date and the assessments. */
-export async function ElderAssessments({ elderId, actor }: { elderId: string; actor: TActor }) {
-  const [t, data] = await Promise.all([getTranslations("assessment"), listElderAssessments(actor, elderId)]);
+export async function ElderAssessments({ elderId, data }: { elderId: string; data: Awaited<ReturnType<typeof listElderAssessments>> }) {
+  const t = await getTranslations("assessment");
   return (
     <div className="flex flex-col gap-5">
       <div className="grid gap-5 md:grid-cols-2">

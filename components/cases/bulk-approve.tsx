@@ -1,6 +1,6 @@
 "use client";
 import Link from "next/link";
-import { startTransition, useActionState, useCallback, useEffect, useRef, useState } from "react";
+import { startTransition, useActionState, useRef, useState, useSyncExternalStore } from "react";
 import { useTranslations } from "next-intl";
 import { CheckCheck } from "lucide-react";
 import { Button } from "@/components/ui/button";
@@ -9,6 +9,11 @@ import { Notice } from "@/components/ui/notice";
 import type { TFormState } from "@/lib/entry/form-state";
 
 type TBulkState = TFormState & { approved?: number; failures?: { caseNo: string; message: string }[] };
+
+function subscribeToChanges(onChange: () => void) {
+  document.addEventListener("change", onChange);
+  return () => document.removeEventListener("change", onChange);
+}
 
 const selector = (formId: string) => `input[type="checkbox"][name="case"][form="${formId}"]`;
 
@@ -30,17 +35,12 @@ export function BulkApproveBar({
   const t = useTranslations("cases.bulk");
   const tc = useTranslations("common");
   const [state, dispatch, pending] = useActionState(action, { ok: false } as TBulkState);
-  const [count, setCount] = useState(0);
   const [open, setOpen] = useState(false);
   const [hint, setHint] = useState(false);
   const form = useRef<HTMLFormElement>(null);
 
-  const recount = useCallback(() => setCount(document.querySelectorAll(`${selector(formId)}:checked`).length), [formId]);
-  useEffect(() => {
-    recount();
-    document.addEventListener("change", recount);
-    return () => document.removeEventListener("change", recount);
-  }, [recount, state]);
+  // How many row checkboxes are ticked: the checkboxes are the store, their change events the signal.
+  const count = useSyncExternalStore(subscribeToChanges, () => document.querySelectorAll(`${selector(formId)}:checked`).length, () => 0);
 
   const confirm = () => {
     setOpen(false);

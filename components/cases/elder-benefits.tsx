@@ -1,15 +1,14 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import type { TActor } from "@/lib/authz/actor";
-import { listElderEntitlements } from "@/lib/cases/queries";
+import type { TElderEntitlement } from "@/lib/cases/queries";
 import { Card, CardHeader } from "@/components/ui/card";
 import { Badge } from "@/components/ui/badge";
 import { EmptyRow, Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import { amountLabel } from "@/components/cases/format";
 
 /** The 待遇 tab of the elder's page: benefits granted by approved applications, active first. */
-export async function ElderBenefits({ elderId, actor }: { elderId: string; actor: TActor }) {
-  const [t, tc, rows] = await Promise.all([getTranslations("caseDocs"), getTranslations("catalogue"), listElderEntitlements(actor, elderId)]);
+export async function ElderBenefits({ rows }: { rows: TElderEntitlement[] }) {
+  const [t, tc] = await Promise.all([getTranslations("caseDocs"), getTranslations("catalogue")]);
   return (
     <Card>
       <CardHeader title={t("elderBenefits.title")} />

@@ -1,8 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Plus } from "lucide-react";
-import type { TActor } from "@/lib/authz/actor";
-import { listElderCases } from "@/lib/cases/queries";
+import type { TElderCase } from "@/lib/cases/queries";
 import { todayInShanghai } from "@/lib/dates";
 import { Card, CardHeader } from "@/components/ui/card";
 import { Badge } from "@/components/ui/badge";
@@ -12,9 +11,8 @@ import { CASE_STATUS_TONE } from "@/components/cases/status";
 import { DueDate } from "@/components/cases/due-date";
 
 /** The 业务 tab of the elder's page: the elder's applications, newest first. */
-export async function ElderCases({ elderId, actor, canApply }: { elderId: string; actor: TActor; canApply: boolean }) {
-  const today = todayInShanghai();
-  const [t, tcases, rows] = await Promise.all([getTranslations("caseDocs"), getTranslations("cases"), listElderCases(actor, elderId, today)]);
+export async function ElderCases({ elderId, rows, today, canApply }: { elderId: string; rows: TElderCase[]; today: string; canApply: boolean }) {
+  const [t, tcases] = await Promise.all([getTranslations("caseDocs"), getTranslations("cases")]);
   return (
     <Card>
       <CardHeader

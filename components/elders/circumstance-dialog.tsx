@@ -1,5 +1,5 @@
 "use client";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
@@ -44,15 +44,12 @@ export function CircumstanceDialog({
   const tc = useTranslations("common");
   const [open, setOpen] = useState(false);
   const [type, setType] = useState(record?.type ?? "");
-  const [state, onSubmit] = useFormAction(action);
+  const [state, onSubmit] = useFormAction(action, (done) => {
+    toast.success(done.message!);
+    setOpen(false);
+  });
   const errors = state.fieldErrors ?? {};
   const v = { ...record, ...state.values } as Record<string, string | number | null | undefined>;
-  useEffect(() => {
-    if (state.ok && state.message) {
-      toast.success(state.message);
-      setOpen(false);
-    }
-  }, [state]);
   const text = (name: string, label: string, type = "text") => (
     <Field label={label} errors={errors[name]}>
       <Input name={name} type={type} defaultValue={(v[name] as string) ?? ""} />

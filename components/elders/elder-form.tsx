@@ -24,6 +24,7 @@ export type TElderFormValues = Partial<
     | "guardianPhone"
     | "bankName"
     | "bankAccount"
+    | "clearBankAccount"
     | "notes",
     string
   >
@@ -38,15 +39,21 @@ function Section({ title, children }: { title: string; children: React.ReactNode
   );
 }
 
-/** 登记 / 编辑 老年人档案. Field errors come back from the server, next to each field. */
+/**
+ * 登记 / 编辑 老年人档案. Field errors come back from the server, next to each field. When
+ * editing, the ID number and bank account are never sent to the browser: `stored` carries their
+ * masked forms, the inputs start empty, and a blank input keeps the stored value.
+ */
 export function ElderForm({
   action,
   villages,
   elder,
+  stored,
 }: {
   action: (state: TFormState, formData: FormData) => Promise<TFormState>;
   villages: TVillageOption[];
-  elder?: TElderFormValues;
+  elder?: Omit<TElderFormValues, "idNumber" | "bankAccount">;
+  stored?: { idNumberMasked: string; bankAccountMasked: string | null };
 }) {
   const t = useTranslations("registry");
   const tc = useTranslations("common");
@@ -74,7 +81,7 @@ export function ElderForm({
       ) : null}
       <Section title={t("sections.identity")}>
         {text("name", { required: true })}
-        {text("idNumber", { required: true, hint: t("hints.idNumber") })}
+        {text("idNumber", { required: !stored, hint: stored ? t("hints.keepIdNumber", { masked: stored.idNumberMasked }) : t("hints.idNumber") })}
         {text("hukouRegionCode", { required: true, hint: t("hints.hukouRegionCode"), inputMode: "numeric" })}
       </Section>
       <Section title={t("sections.contact")}>
@@ -101,7 +108,16 @@ export function ElderForm({
       </Section>
       <Section title={t("sections.bank")}>
         {text("bankName")}
-        {text("bankAccount", { hint: t("hints.bankAccount"), inputMode: "numeric" })}
+        {text("bankAccount", {
+          hint: stored?.bankAccountMasked ? t("hints.keepBankAccount", { masked: stored.bankAccountMasked }) : t("hints.bankAccount"),
+          inputMode: "numeric",
+        })}
+        {stored?.bankAccountMasked ? (
+          <label className="flex items-center gap-2 text-sm text-slate-700 sm:col-span-2">
+            <input type="checkbox" name="clearBankAccount" className="size-4 accent-brand-700" defaultChecked={v.clearBankAccount === "on"} />
+            {t("fields.clearBankAccount")}
+          </label>
+        ) : null}
       </Section>
       <Section title={t("sections.other")}>
         <Field label={t("fields.notes")} errors={errors.notes} className="sm:col-span-2">

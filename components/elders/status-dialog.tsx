@@ -1,5 +1,5 @@
 "use client";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
@@ -24,13 +24,10 @@ export function StatusDialog({
   const tc = useTranslations("common");
   const [open, setOpen] = useState(false);
   const [status, setStatus] = useState(elder.status === "living" ? "deceased" : "living");
-  const [state, onSubmit] = useFormAction(action);
-  useEffect(() => {
-    if (state.ok && state.message) {
-      toast.success(state.message);
-      setOpen(false);
-    }
-  }, [state]);
+  const [state, onSubmit] = useFormAction(action, (done) => {
+    toast.success(done.message!);
+    setOpen(false);
+  });
   return (
     <Dialog
       open={open}

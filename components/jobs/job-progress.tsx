@@ -36,7 +36,9 @@ export function JobProgress({
   const [problem, setProblem] = useState<"poll" | "gone" | null>(null);
   const [now, setNow] = useState(() => Date.now());
   const finished = useRef(onFinished);
-  finished.current = onFinished;
+  useEffect(() => {
+    finished.current = onFinished;
+  });
 
   useEffect(() => {
     if (!isActive(job.status) || problem === "gone") return;

@@ -1,11 +1,7 @@
 import Link from "next/link";
-import { getLocale, getTranslations } from "next-intl/server";
-import type { TActor } from "@/lib/authz/actor";
-import { can } from "@/lib/authz/policy";
-import { toLocale } from "@/lib/i18n/config";
-import { evaluateElder } from "@/lib/catalogue/evaluation";
+import { getTranslations } from "next-intl/server";
+import type { TEvaluation } from "@/lib/catalogue/evaluation";
 import { formatFen } from "@/lib/money";
-import { logError } from "@/lib/entry/log";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 
 /**
@@ -13,23 +9,26 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
  * `applyFor` (a living elder, a viewer who takes applications) each item needing an application
  * links to the new-case form.
  */
-export async function ElderPolicySummary({ elderId, actor, applyFor }: { elderId: string; actor: TActor; applyFor?: { elderId: string } }) {
-  if (!can(actor, "policy.evaluate")) return null;
-  const [t, tp, locale] = await Promise.all([getTranslations("catalogue"), getTranslations("policy"), getLocale()]);
-  let evaluation;
-  try {
-    evaluation = await evaluateElder(actor, elderId, { locale: toLocale(locale) });
-  } catch (error) {
-    // The summary must not take the elder's page down (e.g. a malformed record); the finder,
-    // which the link opens, reports the error in full.
-    const eventId = crypto.randomUUID().slice(0, 8);
-    logError(eventId, error);
+export async function ElderPolicySummary({
+  elderId,
+  summary,
+  applyFor,
+}: {
+  elderId: string;
+  /** The evaluation, or the event id of the error that prevented it (logged by the page). */
+  summary: { evaluation: TEvaluation } | { errorEventId: string };
+  applyFor?: { elderId: string };
+}) {
+  const [t, tp] = await Promise.all([getTranslations("catalogue"), getTranslations("policy")]);
+  if ("errorEventId" in summary) {
+    const eventId = summary.errorEventId;
     return (
       <Card data-testid="elder-policy-summary">
         <CardHeader title={t("summary.title")} description={t("summary.error", { eventId })} />
       </Card>
     );
   }
+  const { evaluation } = summary;
   const eligible = evaluation.items.filter((i) => i.eligible);
   const monthly = eligible.reduce((sum, i) => sum + (i.monthlyAmountFen ?? 0), 0);
   const amount = (i: (typeof eligible)[number]) =>

@@ -1,5 +1,5 @@
 "use client";
-import { useActionState, useEffect, useState, type ReactNode } from "react";
+import { useActionState, useState, type ReactNode } from "react";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
@@ -39,13 +39,12 @@ export function ConfirmDialog({
   // unmounted component's effects never run.
   const [state, formAction] = useActionState(async (previous: TFormState, formData: FormData) => {
     const next = await action(previous, formData);
-    if (next.ok && next.message) toast.success(next.message);
-    else if (!next.ok && next.message && errors === "toast") toast.error(next.message);
+    if (next.ok && next.message) {
+      toast.success(next.message);
+      setOpen(false);
+    } else if (!next.ok && next.message && errors === "toast") toast.error(next.message);
     return next;
   }, INITIAL_FORM_STATE);
-  useEffect(() => {
-    if (state.ok && state.message) setOpen(false);
-  }, [state]);
   const problems = [state.message, ...Object.values(state.fieldErrors ?? {}).flat()].filter(Boolean);
   return (
     <Dialog open={open} onOpenChange={setOpen} title={title} description={description} closeLabel={tc("close")} trigger={trigger}>

@@ -10,6 +10,7 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { toast } from "@/components/ui/toaster";
 import { INITIAL_FORM_STATE, type TFormState } from "@/lib/entry/form-state";
+import { withSuccess } from "@/components/ui/use-form-action";
 
 type TAction = (state: TFormState, formData: FormData) => Promise<TFormState>;
 
@@ -36,16 +37,16 @@ export function AccountActions({
   const tc = useTranslations("common");
   const [enableState, enable] = useActionState(actions.setActive, INITIAL_FORM_STATE);
   const [unlockState, unlock] = useActionState(actions.unlock, INITIAL_FORM_STATE);
-  const [resetState, reset] = useActionState(actions.resetPassword, INITIAL_FORM_STATE);
   const [resetOpen, setResetOpen] = useState(false);
+  const [resetState, reset] = useActionState(
+    withSuccess(actions.resetPassword, (done) => {
+      toast.success(done.message!);
+      setResetOpen(false);
+    }),
+    INITIAL_FORM_STATE,
+  );
   useToastOnSuccess(enableState);
   useToastOnSuccess(unlockState);
-  useEffect(() => {
-    if (resetState.ok && resetState.message) {
-      toast.success(resetState.message);
-      setResetOpen(false);
-    }
-  }, [resetState]);
 
   return (
     <div className="flex flex-wrap gap-2">

@@ -4,7 +4,7 @@ import { recordAudit } from "@/lib/audit/record";
 import type { TActor, TRequestMeta } from "@/lib/authz/actor";
 import { burnPasswordCheck, verifyPassword } from "@/lib/auth/password";
 import { isLocked, lockUntilFrom, MAX_FAILED_LOGINS } from "@/lib/auth/lockout";
-import { actorFromUser, type TUserWithRegion } from "@/lib/users/actor-from-user";
+import { actorFromUser } from "@/lib/users/actor-from-user";
 
 /**
  * Checks a username and password. Counts failures; the MAX_FAILED_LOGINS-th in a row locks the
@@ -75,4 +75,18 @@ export async function authenticate(username: string, password: string, meta: TRe
     });
   });
   return actor;
+}
+
+/** 退出登录: audited for the account that signs out. */
+export async function recordLogout(actor: TActor, meta: TRequestMeta): Promise<void> {
+  await db.$transaction((tx) =>
+    recordAudit(tx, actor, meta, {
+      type: "auth.logout",
+      entityType: "user",
+      entityId: actor.userId,
+      countyCode: actor.countyCode,
+      townshipCode: actor.townshipCode,
+      villageCode: actor.villageCode,
+    }),
+  );
 }

@@ -355,7 +355,6 @@ async function elderFields(elderId: string) {
     guardianRelation: null,
     guardianPhone: null,
     bankName: null,
-    bankAccount: null,
     notes: null,
   };
 }

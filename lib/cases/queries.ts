@@ -290,6 +290,8 @@ export async function getCase(actor: TActor, caseNo: string, today = todayInShan
 export type TCaseDetail = Awaited<ReturnType<typeof getCase>>;
 
 /** An elder's cases, newest first (the elder page's 业务办理 tab). */
+export type TElderCase = Awaited<ReturnType<typeof listElderCases>>[number];
+
 export async function listElderCases(actor: TActor, elderId: string, today = todayInShanghai()) {
   if (!can(actor, "case.read")) return [];
   const rows = await db.case.findMany({
@@ -304,6 +306,8 @@ export async function listElderCases(actor: TActor, elderId: string, today = tod
 }
 
 /** An elder's benefits (享受待遇), active first. */
+export type TElderEntitlement = Awaited<ReturnType<typeof listElderEntitlements>>[number];
+
 export async function listElderEntitlements(actor: TActor, elderId: string) {
   if (!can(actor, "case.read") && !can(actor, "entitlement.read")) return [];
   const rows = await db.entitlement.findMany({

@@ -37,7 +37,8 @@ export function addWorkingDays(start: string, days: number, calendar: TWorkCalen
 export function workingDaysBetween(from: string, to: string, calendar: TWorkCalendar): number {
   if (from === to) return 0;
   const sign = from < to ? 1 : -1;
-  let [a, b] = sign > 0 ? [from, to] : [to, from];
+  const [start, b] = sign > 0 ? [from, to] : [to, from];
+  let a = start;
   let count = 0;
   while (a < b) {
     a = addDays(a, 1);

@@ -44,9 +44,20 @@ export const ZElderFields = z.object({
 export type TElderFields = z.infer<typeof ZElderFields>;
 
 export const ZCreateElder = ZElderFields;
+/**
+ * Editing never shows the stored ID number or bank account (showing them would be a reveal): a
+ * blank field keeps the stored value, a typed one replaces it, and `clearBankAccount` removes
+ * the account.
+ */
 export const ZUpdateElder = ZElderFields.extend({
   id: z.string().uuid(),
   version: z.coerce.number().int().min(0),
+  idNumber: z.preprocess(blank, ZIdNumber.optional()),
+  bankAccount: z.preprocess(
+    (v) => (typeof v === "string" ? v.replace(/\s/g, "") || undefined : v ?? undefined),
+    z.string().regex(/^\d{8,30}$/, { message: "registry.form.bankAccount" }).optional(),
+  ),
+  clearBankAccount: z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean()).optional(),
 });
 export type TUpdateElder = z.infer<typeof ZUpdateElder>;
 

@@ -4,7 +4,7 @@ import { db } from "@/lib/db";
 import { createActor, createElder, makeIdNumber, YANGLING } from "@/lib/testing/factories";
 import { addCircumstance, changeElderStatus, createElder as createElderService, deleteCircumstance, revealElderField, updateElder } from "@/lib/elders/service";
 import { getElder, getElderFacts, listElders, pageElders } from "@/lib/elders/queries";
-import { ZCreateElder, ZElderListQuery } from "@/lib/elders/schemas";
+import { ZCreateElder, ZElderListQuery, ZUpdateElder } from "@/lib/elders/schemas";
 import { ZCircumstanceRecord } from "@/lib/elders/circumstances";
 
 const meta = { ip: "127.0.0.1", userAgent: "vitest" };
@@ -88,7 +88,7 @@ describe("elder registry", () => {
   it("updates with optimistic locking, changes status with a date, and audits each", async () => {
     const clerk = await createActor({ role: "village_clerk" });
     const elder = await createElder();
-    const fields = { id: elder.id, version: 0, name: "新名", idNumber: elder.idNumber, hukouRegionCode: elder.hukouRegionCode, villageCode: elder.villageCode, residence: "urban" as const, address: null, phone: null, guardianName: null, guardianRelation: null, guardianPhone: null, bankName: null, bankAccount: null, notes: null };
+    const fields = { id: elder.id, version: 0, name: "新名", idNumber: elder.idNumber, hukouRegionCode: elder.hukouRegionCode, villageCode: elder.villageCode, residence: "urban" as const, address: null, phone: null, guardianName: null, guardianRelation: null, guardianPhone: null, bankName: null, clearBankAccount: true, notes: null };
     await updateElder(clerk, meta, fields);
     expect(await errorCodeOf(updateElder(clerk, meta, fields))).toBe("STALE_VERSION");
     await changeElderStatus(clerk, meta, { id: elder.id, version: 1, status: "deceased", date: "2026-10-03" });
@@ -129,5 +129,22 @@ describe("elder registry", () => {
     expect(await errorCodeOf(revealElderField(outside, meta, elder.id, "idNumber"))).toBe("NOT_FOUND");
     const looks = await db.auditLog.findMany({ where: { entityId: elder.id, event: "elder.revealed" } });
     expect(looks.map((l) => (l.after as { field: string }).field).sort()).toEqual(["bankAccount", "idNumber"]);
+  });
+
+  it("edits without the stored identifiers: blank keeps them, a typed one replaces, and no reveal is recorded", async () => {
+    const clerk = await createActor({ role: "village_clerk" });
+    const elder = await createElder({ bankAccount: "6217000011112222333" });
+    const base = { id: elder.id, name: elder.name, hukouRegionCode: elder.hukouRegionCode, villageCode: elder.villageCode, residence: elder.residence };
+    await updateElder(clerk, meta, ZUpdateElder.parse({ ...base, version: 0, idNumber: "", bankAccount: "", address: "新址" }));
+    let saved = await db.elder.findUniqueOrThrow({ where: { id: elder.id } });
+    expect([saved.idNumber, saved.bankAccount, saved.address]).toEqual([elder.idNumber, "6217000011112222333", "新址"]);
+    const other = makeIdNumber("1944-04-04", "female");
+    await updateElder(clerk, meta, ZUpdateElder.parse({ ...base, version: 1, idNumber: other, bankAccount: "6228 4800 0000 0000 123" }));
+    saved = await db.elder.findUniqueOrThrow({ where: { id: elder.id } });
+    expect([saved.idNumber, saved.bankAccount, saved.birthDate.toISOString().slice(0, 10)]).toEqual([other, "6228480000000000123", "1944-04-04"]);
+    await updateElder(clerk, meta, ZUpdateElder.parse({ ...base, version: 2, clearBankAccount: "on" }));
+    expect((await db.elder.findUniqueOrThrow({ where: { id: elder.id } })).bankAccount).toBeNull();
+    expect(await db.auditLog.count({ where: { entityId: elder.id, event: "elder.revealed" } })).toBe(0);
+    expect(ZUpdateElder.safeParse({ ...base, version: 3, idNumber: "123" }).error?.issues[0]).toMatchObject({ path: ["idNumber"] });
   });
 });

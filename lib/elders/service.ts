@@ -107,9 +107,15 @@ export async function updateElder(actor: TActor, meta: TRequestMeta, input: TUpd
     return await db.$transaction(async (tx) => {
       const before = await loadForChange(tx, actor, input.id);
       await assertVillageInScope(tx, actor, input.villageCode);
+      // A blank identifier keeps the stored one (the form never shows it).
+      const fields: TElderFields = {
+        ...input,
+        idNumber: input.idNumber ?? before.idNumber,
+        bankAccount: input.clearBankAccount ? null : (input.bankAccount ?? before.bankAccount),
+      };
       const { count } = await tx.elder.updateMany({
         where: { id: input.id, version: input.version },
-        data: { ...elderData(input), version: { increment: 1 } },
+        data: { ...elderData(fields), version: { increment: 1 } },
       });
       if (count === 0) throw new AppError("STALE_VERSION", "elder changed meanwhile");
       const after = await tx.elder.findUniqueOrThrow({ where: { id: input.id } });

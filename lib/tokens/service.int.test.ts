@@ -4,7 +4,8 @@ import { errorCodeOf } from "@/lib/testing/error-code";
 import { createActor, createUser, systemActor, YANGLING } from "@/lib/testing/factories";
 import { actorFromUser } from "@/lib/users/actor-from-user";
 import { setUserActive } from "@/lib/users/service";
-import { createToken, hashToken, listTokens, resolveTokenActor, revokeToken } from "@/lib/tokens/service";
+import { createToken, hashToken, resolveTokenActor, revokeToken } from "@/lib/tokens/service";
+import { listTokens } from "@/lib/tokens/queries";
 import { TOKEN_PATTERN } from "@/lib/tokens/schemas";
 
 const meta = { ip: "127.0.0.1", userAgent: "vitest" };

@@ -2,7 +2,7 @@
 // carrying it acts as that account, with the account's role and region. Only the SHA-256 of a
 // token is stored; the token itself is shown once, when issued.
 import { createHash, randomBytes } from "node:crypto";
-import { db, type Db } from "@/lib/db";
+import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors/app-error";
 import { recordAudit } from "@/lib/audit/record";
 import { assertCan } from "@/lib/authz/policy";
@@ -12,6 +12,7 @@ import { actorFromUser } from "@/lib/users/actor-from-user";
 import { TOKEN_PATTERN, TOKEN_PREFIX_LENGTH, type TCreateToken, type TRevokeToken } from "@/lib/tokens/schemas";
 import type { ApiToken } from "@/lib/generated/prisma/client";
 import { pathOf } from "@/lib/regions/path";
+import { loadTokenOwner as loadUser } from "@/lib/tokens/queries";
 
 /** lastUsedAt is refreshed at most this often, so that busy integrations do not write on every call. */
 const LAST_USED_RESOLUTION_MS = 60_000;
@@ -28,14 +29,6 @@ function newToken(): string {
 /** What the audit trail keeps of a token: never the token or its hash, only the prefix. */
 function snapshot(t: Pick<ApiToken, "name" | "prefix" | "userId" | "revokedAt">, username: string) {
   return { name: t.name, prefix: t.prefix, userId: t.userId, username, revoked: t.revokedAt !== null };
-}
-
-/** The token's account, inside the actor's region (NOT_FOUND outside it), for token.manage. */
-async function loadUser(tx: Db, actor: TActor, userId: string) {
-  const user = await tx.user.findFirst({ where: { id: userId, ...regionScope(actor) } });
-  if (!user) throw new AppError("NOT_FOUND", "user not found");
-  assertCan(actor, "token.manage", pathOf(user));
-  return user;
 }
 
 export type TIssuedToken = { id: string; prefix: string; name: string; token: string };
@@ -91,18 +84,6 @@ export async function revokeToken(actor: TActor, meta: TRequestMeta, input: TRev
       after: snapshot(after, user.username),
     });
     return after;
-  });
-}
-
-export type TTokenListItem = Pick<ApiToken, "id" | "name" | "prefix" | "createdBy" | "createdAt" | "lastUsedAt" | "revokedAt" | "revokedBy">;
-
-/** An account's tokens, newest first (never their hashes). */
-export async function listTokens(actor: TActor, userId: string): Promise<TTokenListItem[]> {
-  const user = await loadUser(db, actor, userId);
-  return db.apiToken.findMany({
-    where: { userId: user.id },
-    orderBy: [{ createdAt: "desc" }, { id: "asc" }],
-    select: { id: true, name: true, prefix: true, createdBy: true, createdAt: true, lastUsedAt: true, revokedAt: true, revokedBy: true },
   });
 }
 

@@ -20,4 +20,6 @@ import tokens from "./tokens.json" with { type: "json" };
 import settings from "./settings.json" with { type: "json" };
 import jobs from "./jobs.json" with { type: "json" };
 
-export default { common, nav, roles, auth, errors, validation, home, users, regions, audit, shell, elders, assessment, policy, registry, catalogue, cases, caseDocs, tokens, settings, jobs };
+const messages = { common, nav, roles, auth, errors, validation, home, users, regions, audit, shell, elders, assessment, policy, registry, catalogue, cases, caseDocs, tokens, settings, jobs };
+
+export default messages;

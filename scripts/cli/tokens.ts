@@ -4,7 +4,8 @@ import { print, withDatabase } from "./context";
 import { db } from "@/lib/db";
 import { NO_REQUEST_META } from "@/lib/authz/actor";
 import { systemActor } from "@/lib/testing/factories";
-import { createToken, listTokens, revokeToken } from "@/lib/tokens/service";
+import { createToken, revokeToken } from "@/lib/tokens/service";
+import { listTokens } from "@/lib/tokens/queries";
 import { ZCreateToken } from "@/lib/tokens/schemas";
 import { parseInput } from "@/lib/entry/parse";
 

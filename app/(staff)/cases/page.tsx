@@ -37,13 +37,12 @@ export default withClientMessages(["cases.bulk"], async function CasesPage({ sea
   // A hand-edited query string falls back to the inbox rather than an error page.
   const query = parsed.success ? parsed.data : ZCaseListQuery.parse({});
   const today = todayInShanghai();
-  const [{ items, total, page, pageSize }, counts, catalogue, villages, t, tc, td] = await Promise.all([
+  const [{ items, total, page, pageSize }, counts, catalogue, villages, t, td] = await Promise.all([
     orNotFound(listCases(actor, query, today)),
     inboxCounts(actor, today),
     getCatalogueInForce(actor, today),
     listVillageOptions(actor),
     getTranslations("cases"),
-    getTranslations("common"),
     getTranslations("caseDocs"),
   ]);
   const caseItems = (catalogue.version?.catalogue.items ?? []).filter((i) => i.needsApplication);

@@ -1,12 +1,19 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { FilePlus2, Pencil, Plus } from "lucide-react";
 import { getActor } from "@/lib/auth/session";
 import { can } from "@/lib/authz/policy";
 import { orNotFound } from "@/lib/entry/page";
 import { getElder } from "@/lib/elders/queries";
+import { listElderAssessments } from "@/lib/assessment/queries";
+import { listElderCases, listElderEntitlements } from "@/lib/cases/queries";
+import { evaluateElder } from "@/lib/catalogue/evaluation";
+import { toLocale } from "@/lib/i18n/config";
+import { todayInShanghai } from "@/lib/dates";
+import { logError } from "@/lib/entry/log";
+import type { TActor } from "@/lib/authz/actor";
 import { PageHeader } from "@/components/ui/page-header";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Badge } from "@/components/ui/badge";
@@ -27,6 +34,22 @@ import { withClientMessages } from "@/components/i18n/client-messages";
 const TABS = ["info", "circumstances", "assessments", "cases", "benefits", "visits"] as const;
 const LATER_TABS: readonly TTab[] = ["visits"];
 type TTab = (typeof TABS)[number];
+
+/**
+ * What the elder may claim today, for the summary under the 基本信息 tab. An error must not take
+ * the elder's page down (e.g. a malformed record): it is logged and the summary says so; the
+ * finder, which the summary links to, reports it in full.
+ */
+async function policySummary(actor: TActor, elderId: string) {
+  if (!can(actor, "policy.evaluate")) return null;
+  try {
+    return { evaluation: await evaluateElder(actor, elderId, { locale: toLocale(await getLocale()) }) };
+  } catch (error) {
+    const errorEventId = crypto.randomUUID().slice(0, 8);
+    logError(errorEventId, error);
+    return { errorEventId };
+  }
+}
 
 export default withClientMessages(["registry", "elders"], async function ElderPage({
   params,
@@ -50,6 +73,8 @@ export default withClientMessages(["registry", "elders"], async function ElderPa
   ]);
   // 发起申请 is offered for a living elder to the roles that take applications (the action checks again).
   const canApply = elder.status === "living" && can(actor, "case.create");
+  const today = todayInShanghai();
+  const summary = tab === "info" ? await policySummary(actor, elder.id) : null;
   const inForce = elder.circumstances.filter((c) => c.inForce);
   const dt = (label: string, value: React.ReactNode, testId?: string) => (
     <div className="grid grid-cols-[8rem_1fr] gap-3 py-1.5 text-sm">
@@ -250,17 +275,17 @@ export default withClientMessages(["registry", "elders"], async function ElderPa
         </Card>
       ) : null}
 
-      {tab === "info" ? (
+      {tab === "info" && summary ? (
         <div className="mt-5">
-          <ElderPolicySummary elderId={elder.id} actor={actor} applyFor={canApply ? { elderId: elder.id } : undefined} />
+          <ElderPolicySummary elderId={elder.id} summary={summary} applyFor={canApply ? { elderId: elder.id } : undefined} />
         </div>
       ) : null}
 
-      {tab === "assessments" ? <ElderAssessments elderId={elder.id} actor={actor} /> : null}
+      {tab === "assessments" ? <ElderAssessments elderId={elder.id} data={await listElderAssessments(actor, elder.id)} /> : null}
 
-      {tab === "cases" ? <ElderCases elderId={elder.id} actor={actor} canApply={canApply} /> : null}
+      {tab === "cases" ? <ElderCases elderId={elder.id} rows={await listElderCases(actor, elder.id, today)} today={today} canApply={canApply} /> : null}
 
-      {tab === "benefits" ? <ElderBenefits elderId={elder.id} actor={actor} /> : null}
+      {tab === "benefits" ? <ElderBenefits rows={await listElderEntitlements(actor, elder.id)} /> : null}
 
       {LATER_TABS.includes(tab) ? (
         <Card>

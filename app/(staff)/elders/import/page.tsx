@@ -45,7 +45,8 @@ export default withClientMessages(["elders.import", "jobs"], async function Impo
         title={t("title")}
         description={t("description")}
         actions={
-          // A plain link: the route answers with a file download.
+          // A plain link, not <Link>: the route handler answers with a file download.
+          // eslint-disable-next-line @next/next/no-html-link-for-pages -- a route handler, not a page
           <a href="/elders/import/template" className={buttonVariants({ variant: "secondary" })} data-testid="import-template">
             <Download aria-hidden="true" />
             {t("template")}

@@ -14,7 +14,7 @@ import { Notice } from "@/components/ui/notice";
 import { UserForm } from "@/components/users/user-form";
 import { AccountActions } from "@/components/users/account-actions";
 import { TokenCard } from "@/components/tokens/token-card";
-import { listTokens } from "@/lib/tokens/service";
+import { listTokens } from "@/lib/tokens/queries";
 import { createTokenAction, resetPasswordAction, revokeTokenAction, setUserActiveAction, unlockUserAction, updateUserAction } from "../actions";
 import { withClientMessages } from "@/components/i18n/client-messages";
 

@@ -5,8 +5,6 @@ import { getActor } from "@/lib/auth/session";
 import { can } from "@/lib/authz/policy";
 import { orNotFound } from "@/lib/entry/page";
 import { getElder } from "@/lib/elders/queries";
-import { revealElderField } from "@/lib/elders/service";
-import { getRequestMeta } from "@/lib/auth/session";
 import { listVillageOptions } from "@/lib/regions/queries";
 import { PageHeader } from "@/components/ui/page-header";
 import { Card, CardBody } from "@/components/ui/card";
@@ -19,10 +17,6 @@ export default withClientMessages(["registry", "elders"], async function EditEld
   const { id } = await params;
   if (!z.string().uuid().safeParse(id).success || !can(actor, "elder.write")) notFound();
   const elder = await orNotFound(getElder(actor, id));
-  // Editing needs the stored identifiers; opening the form counts as a look and is audited.
-  const meta = await getRequestMeta();
-  const idNumber = await revealElderField(actor, meta, id, "idNumber");
-  const bankAccount = elder.bankAccountMasked ? await revealElderField(actor, meta, id, "bankAccount") : null;
   const [villages, t] = await Promise.all([listVillageOptions(actor), getTranslations("registry")]);
   return (
     <div className="mx-auto max-w-5xl">
@@ -36,7 +30,6 @@ export default withClientMessages(["registry", "elders"], async function EditEld
               id: elder.id,
               version: String(elder.version),
               name: elder.name,
-              idNumber: idNumber ?? "",
               hukouRegionCode: elder.hukouRegionCode,
               villageCode: elder.villageCode,
               residence: elder.residence,
@@ -46,9 +39,9 @@ export default withClientMessages(["registry", "elders"], async function EditEld
               guardianRelation: elder.guardianRelation ?? "",
               guardianPhone: elder.guardianPhone ?? "",
               bankName: elder.bankName ?? "",
-              bankAccount: bankAccount ?? "",
               notes: elder.notes ?? "",
             }}
+            stored={{ idNumberMasked: elder.idNumberMasked, bankAccountMasked: elder.bankAccountMasked }}
           />
         </CardBody>
       </Card>
