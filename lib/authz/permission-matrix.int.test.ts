@@ -30,12 +30,13 @@ import { enqueueJob } from "@/lib/jobs/service";
 import { getJob, listJobs } from "@/lib/jobs/queries";
 import { runJob } from "@/lib/jobs/runner";
 import { requestImportCheck, requestImportWrite, type TImportJobResult } from "@/lib/elders/import-job";
+import { requestPreview } from "@/lib/catalogue/preview-job";
 
 // Every role × every entry point × a target inside / outside the actor's region, against the
 // real database. The expectations are written out here, independently of lib/authz/policy.ts.
 
 type TOutcome = "ok" | "forbidden" | "not_found" | "hidden" | "rejected";
-type TTarget = { userId: string; regionCode: string; auditId: bigint; elderId: string; villageCode: string; assessmentId: string; jobId: string };
+type TTarget = { userId: string; regionCode: string; auditId: bigint; elderId: string; villageCode: string; assessmentId: string; jobId: string; versionId: string };
 
 const meta = { ip: "127.0.0.1", userAgent: "matrix" };
 const ADMIN_ONLY: TRole[] = ["county_admin"];
@@ -301,6 +302,8 @@ const ENTRY_POINTS: Record<
         return "ok";
       }),
   },
+  // 开始预览 (the catalogue version's preview, a background job) on the county's version 1.
+  "catalogue.preview": { allowed: ADMIN_ONLY, outside: () => "not_found", run: (a, t) => outcome(async () => (await requestPreview(a, meta, t.versionId), "ok")) },
   "audit.list": {
     allowed: ADMIN_ONLY,
     outside: (r) => (ADMIN_ONLY.includes(r) ? "hidden" : "forbidden"),
@@ -385,7 +388,8 @@ async function makeTarget(regionCode: string): Promise<TTarget> {
   const elder = await createElder({ villageCode });
   const assessment = await createAssessment(systemActor(elder.countyCode), meta, { elderId: elder.id, fields: assessmentFields(), submit: true });
   const { job } = await enqueueJob(matrixJob, systemActor(regionCode.slice(0, 6)), NO_REQUEST_META, {}, { region: regionPathOf(regionCode) });
-  return { userId: user.id, regionCode, auditId: audit.id, elderId: elder.id, villageCode, assessmentId: assessment.id, jobId: job.id };
+  const version = await db.catalogueVersion.findFirstOrThrow({ where: { countyCode: regionCode.slice(0, 6), number: 1 }, select: { id: true } });
+  return { userId: user.id, regionCode, auditId: audit.id, elderId: elder.id, villageCode, assessmentId: assessment.id, jobId: job.id, versionId: version.id };
 }
 
 describe("permission matrix", () => {
@@ -411,6 +415,6 @@ describe("permission matrix", () => {
     }
     expect(mismatches).toEqual([]);
     expect(checked).toBe(ROLES.length * Object.keys(ENTRY_POINTS).length * 2);
-    expect(checked).toBe(6 * 29 * 2);
-  }, 300_000); // 348 cells, each on fresh data
+    expect(checked).toBe(6 * 30 * 2);
+  }, 300_000); // 360 cells, each on fresh data
 });
