@@ -81,10 +81,22 @@ test("the admin drafts a new version, edits an amount, previews the effect and p
 
   await page.getByRole("link", { name: "返回草稿" }).click();
   await page.getByTestId("preview-link").click();
+  // The preview runs as a background job: its progress shows, then the page shows its result.
+  await expect(page.getByTestId("preview-table")).toHaveCount(0);
+  await page.getByTestId("preview-start").click();
+  await expect(page.getByTestId("preview-runner").getByRole("progressbar", { name: "任务进度" })).toBeVisible();
   const row = page.getByTestId("preview-table").locator('[data-code="610403-04"]');
-  await expect(row.getByTestId("gained")).toHaveText("0");
+  await expect(row.getByTestId("gained")).toHaveText("0", { timeout: 60_000 });
   await expect(row.getByTestId("lost")).toHaveText("0");
   await expect(row.getByTestId("amount-changed")).not.toHaveText("0");
+  const job = await db.job.findFirstOrThrow({ where: { kind: "catalogue-preview", requestedBy: admin.username }, orderBy: { createdAt: "desc" } });
+  expect(job.status).toBe("succeeded");
+  const stored = await db.cataloguePreviewChange.count({ where: { jobId: job.id, itemCode: "610403-04", change: "amount_changed" } });
+  await expect(row.getByTestId("amount-changed")).toHaveText(String(stored));
+  // The result stays: a later visit shows it without running again.
+  await page.reload();
+  await expect(row.getByTestId("amount-changed")).toHaveText(String(stored));
+  await expect(page.getByTestId("preview-start")).toHaveText("重新预览");
 
   await page.getByRole("link", { name: "返回版本" }).click();
   // Far enough ahead that the first months of benefits other specs approve today keep the amounts

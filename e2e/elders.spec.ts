@@ -78,7 +78,7 @@ test("marking an elder deceased asks for the date", async ({ page }) => {
   expect(saved.deathDate?.toISOString().slice(0, 10)).toBe("2026-11-02");
 });
 
-test("importing a file with bad rows shows the report, and only the confirm writes the valid rows", async ({ page }) => {
+test("importing a file with bad rows runs as background jobs: the check shows progress and the report, survives a reload, and only the confirm writes the valid rows", async ({ page }) => {
   const good = makeIdNumber("1944-04-04", "female");
   const bad = good.slice(0, 17) + (good[17] === "1" ? "2" : "1");
   const csv = [
@@ -93,20 +93,59 @@ test("importing a file with bad rows shows the report, and only the confirm writ
   await page.goto("/elders/import");
   await page.getByTestId("import-form").locator('input[type="file"]').setInputFiles({ name: "导入.csv", mimeType: "text/csv", buffer: Buffer.from(csv, "utf8") });
   await page.getByTestId("import-check").click();
+  // The check is a job: its progress shows until the worker has finished it.
+  const checkProgress = page.getByTestId("import-check-progress");
+  await expect(checkProgress.getByRole("progressbar", { name: "任务进度" })).toBeVisible();
+  await expect(checkProgress).toContainText(/排队中|进行中/);
   await expect(page.getByTestId("import-summary")).toContainText("新增 1");
+  await expect(page).toHaveURL(/\/elders\/import\?job=[0-9a-f-]{36}$/);
+  const jobId = new URL(page.url()).searchParams.get("job")!;
+  const checkJob = await db.job.findUniqueOrThrow({ where: { id: jobId } });
+  expect(checkJob).toMatchObject({ kind: "elder-import", status: "succeeded", progressTotal: 5 });
+
+  // The report lives in the database: a reload shows it again.
+  await page.reload();
   const errors = page.getByTestId("import-errors");
   await expect(errors).toContainText("身份证号码校验位不正确");
   await expect(errors).toContainText("姓名不能为空");
   await expect(errors).toContainText("330727001002 不是本县（区）的村（社区）代码");
   await expect(errors).toContainText("身份证号与第 1 行重复");
   await expect(errors.locator("tbody tr")).toHaveCount(4);
+  const report = await page.request.get(`/jobs/${jobId}/file`);
+  expect(report.status()).toBe(200);
+  expect(report.headers()["content-disposition"]).toContain("filename*=UTF-8''%E5%AF%BC%E5%85%A5");
+  expect((await report.body()).subarray(0, 2).toString()).toBe("PK");
   expect(await db.elder.count({ where: { idNumber: good } })).toBe(0);
 
   await page.getByTestId("import-confirm").click();
-  await expect(page.getByTestId("import-report")).toContainText("导入完成");
+  await expect(page.getByTestId("import-done")).toContainText("导入完成：新增 1");
   const saved = await db.elder.findUniqueOrThrow({ where: { idNumber: good } });
   expect(saved.name).toBe("孙桂芝");
   expect(await db.elder.count({ where: { name: { in: ["周德明", "吴秀英", "郑大爷"] } } })).toBe(0);
+  await expect(page.getByTestId("import-confirm")).toHaveCount(0);
+
+  // Another township's reviewer cannot see this check, nor download its report.
+  await page.context().clearCookies();
+  await loginAs(page, "township_reviewer", YANGLING.township2);
+  expect((await page.goto(`/elders/import?job=${jobId}`))?.status()).toBe(404);
+  expect((await page.request.get(`/jobs/${jobId}/file`)).status()).toBe(404);
+  expect((await page.request.get(`/api/v1/jobs/${jobId}`)).status()).toBe(404);
+});
+
+test("a file that cannot be read gets its problem from the check job, and nothing to confirm", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await loginAs(page, "township_reviewer", YANGLING.township1);
+  await page.goto("/elders/import");
+  await page.getByTestId("import-form").locator('input[type="file"]').setInputFiles({ name: "错.csv", mimeType: "text/csv", buffer: Buffer.from("姓名,电话\n张三,1\n", "utf8") });
+  await page.getByTestId("import-check").click();
+  await expect(page.getByTestId("import-report")).toContainText("文件无法导入");
+  await expect(page.getByTestId("import-errors")).toContainText("表头不正确");
+  await expect(page.getByTestId("import-confirm")).toHaveCount(0);
+  // The form and its report fit the phone's width (tables scroll inside their box).
+  for (const testId of ["import-form", "import-report", "import-download-report"]) {
+    const box = await page.getByTestId(testId).boundingBox();
+    expect(box!.x + box!.width, testId).toBeLessThanOrEqual(390);
+  }
 });
 
 test("editing an elder never reveals the ID number or bank account; blank keeps them, a new one replaces", async ({ page }) => {

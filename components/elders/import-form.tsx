@@ -1,67 +1,33 @@
 "use client";
 import { useRef, useState } from "react";
+import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { Download, FileCheck2, Upload } from "lucide-react";
-import { Button } from "@/components/ui/button";
+import { Button, buttonVariants } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Notice } from "@/components/ui/notice";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
-import type { TImportError } from "@/lib/elders/import";
-import type { TImportProgress } from "@/lib/elders/import-progress";
+import { cn } from "@/components/ui/cn";
+import { JobProgress } from "@/components/jobs/job-progress";
+import type { TImportJobResult } from "@/lib/elders/import-job";
+import type { TJobView } from "@/lib/jobs/view";
 
 /** What the import actions hand back (messages already translated). */
-export type TImportState = {
+export type TImportJobState = {
   ok: boolean;
   message?: string;
   fieldErrors?: Record<string, string[]>;
-  /** true when the valid rows were written (确认导入), false for a check. */
-  written?: boolean;
-  /** SHA-256 of the checked file: 确认导入 sends it back so that only that file is written. */
-  fileHash?: string;
-  report?: {
-    created: number;
-    updated: number;
-    unchanged: number;
-    invalid: number;
-    /** The first problems, for the table; the .xlsx report has all of them. */
-    errors: TImportError[];
-    errorTotal: number;
-    /** The file as a whole could not be read (wrong header, encoding …): nothing to confirm. */
-    fileProblem: boolean;
-  };
-  /** The problem list as a base64 .xlsx, when there are problems. */
-  errorReport?: string;
+  /** The queued (or already running) job. */
+  job?: TJobView;
+  /** The same write was already queued or done: its job is shown. */
+  alreadyRunning?: boolean;
 };
 
-type TImportAction = (formData: FormData) => Promise<TImportState>;
-
 const MAX_BYTES = 20 * 1024 * 1024; // next.config.js serverActions.bodySizeLimit
-const POLL_MS = 700;
-const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-/** A v4 UUID; crypto.randomUUID exists only in secure contexts, and county intranets are often plain http. */
-function uuid(): string {
-  const b = crypto.getRandomValues(new Uint8Array(16));
-  b[6] = (b[6] & 0x0f) | 0x40;
-  b[8] = (b[8] & 0x3f) | 0x80;
-  const h = Array.from(b, (x) => x.toString(16).padStart(2, "0")).join("");
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
-}
-
-function downloadBase64(base64: string, fileName: string) {
-  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes], { type: XLSX_TYPE }));
-  const a = document.createElement("a");
-  a.href = url;
-  a.download = fileName;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
-const counts = (r: NonNullable<TImportState["report"]>) => ({ created: r.created, updated: r.updated, unchanged: r.unchanged, invalid: r.invalid });
+const resultOf = (job: TJobView | null) => (job?.status === "succeeded" ? (job.result as TImportJobResult) : null);
+const counts = (r: TImportJobResult) => ({ created: r.created, updated: r.updated, unchanged: r.unchanged, invalid: r.invalid });
 
 function Count({ label, value, tone }: { label: string; value: number; tone?: "red" }) {
   return (
@@ -73,84 +39,98 @@ function Count({ label, value, tone }: { label: string; value: number; tone?: "r
 }
 
 /**
- * 批量导入: choose a file → 检查文件 (a dry run that reports every bad row) → 确认导入 (writes the
- * valid rows). The File object stays in state between the two steps and is sent again.
+ * 批量导入: choose a file → 检查文件 (a background job that reports every bad row) → 确认导入 (a
+ * second job that writes the valid rows of the same stored file). Both show their progress; the
+ * address carries the check's id, so a reload (or coming back later) shows where things are.
  */
 export function ImportForm({
-  preview,
+  check,
   confirm,
   header,
   optionalColumns,
+  initialCheck,
+  initialWrite,
 }: {
-  preview: TImportAction;
-  confirm: TImportAction;
+  check: (formData: FormData) => Promise<TImportJobState>;
+  confirm: (checkJobId: string) => Promise<TImportJobState>;
   header: string;
   optionalColumns: string;
+  initialCheck: TJobView | null;
+  initialWrite: TJobView | null;
 }) {
   const t = useTranslations("elders.import");
+  const tj = useTranslations("jobs");
+  const router = useRouter();
   const inputRef = useRef<HTMLInputElement>(null);
   const [file, setFile] = useState<File | null>(null);
-  const [state, setState] = useState<TImportState | null>(null);
+  const [checkJob, setCheckJob] = useState<TJobView | null>(initialCheck);
+  const [writeJob, setWriteJob] = useState<TJobView | null>(initialWrite);
+  const [state, setState] = useState<TImportJobState | null>(null);
   const [busy, setBusy] = useState<"check" | "confirm" | null>(null);
-  const [progress, setProgress] = useState<TImportProgress | null>(null);
 
-  async function run(kind: "check" | "confirm") {
+  async function runCheck() {
     if (!file) return setState({ ok: false, fieldErrors: { file: [t("chooseFile")] } });
     if (file.size > MAX_BYTES) return setState({ ok: false, fieldErrors: { file: [t("tooLarge")] } });
-    const token = uuid();
     const formData = new FormData();
     formData.set("file", file);
-    formData.set("token", token);
-    if (kind === "confirm" && state?.fileHash) formData.set("fileHash", state.fileHash);
-    setBusy(kind);
-    setProgress(null);
-    const timer = setInterval(async () => {
-      try {
-        const response = await fetch(`/elders/import/progress?token=${token}`, { cache: "no-store" });
-        if (response.ok) {
-          const body = (await response.json()) as { progress: TImportProgress | null };
-          if (body.progress) setProgress(body.progress);
-        }
-      } catch {
-        // Progress is a courtesy; the action's own answer is what counts.
-      }
-    }, POLL_MS);
+    setBusy("check");
     try {
-      const next = await (kind === "check" ? preview : confirm)(formData);
-      // After a failed confirm keep the checked report (and its digest) on screen.
-      setState(!next.ok && kind === "confirm" && state?.report ? { ...state, ok: false, message: next.message, fieldErrors: next.fieldErrors } : next);
+      const next = await check(formData);
+      setState(next);
+      if (next.ok && next.job) {
+        setCheckJob(next.job);
+        setWriteJob(null);
+        router.replace(`/elders/import?job=${next.job.id}`, { scroll: false });
+      }
     } catch {
       setState({ ok: false, message: t("failed") });
     } finally {
-      clearInterval(timer);
       setBusy(null);
-      setProgress(null);
+    }
+  }
+
+  async function runConfirm() {
+    if (!checkJob) return;
+    setBusy("confirm");
+    try {
+      const next = await confirm(checkJob.id);
+      setState(next);
+      if (next.ok && next.job) setWriteJob(next.job);
+    } catch {
+      setState({ ok: false, message: t("failed") });
+    } finally {
+      setBusy(null);
     }
   }
 
   function reset() {
     setFile(null);
+    setCheckJob(null);
+    setWriteJob(null);
     setState(null);
     if (inputRef.current) inputRef.current.value = "";
+    router.replace("/elders/import", { scroll: false });
   }
 
-  const report = state?.report;
-  const written = Boolean(state?.ok && state.written);
+  const report = resultOf(checkJob);
+  const written = resultOf(writeJob);
   const total = report ? report.created + report.updated + report.unchanged + report.invalid : 0;
-  const canConfirm = Boolean(report && !report.fileProblem && !written && state?.fileHash && report.created + report.updated > 0);
+  const writing = writeJob !== null && writeJob.status !== "failed";
+  const canConfirm = Boolean(report && !report.fileProblem && !writing && report.created + report.updated > 0);
+  const checking = checkJob !== null && (checkJob.status === "queued" || checkJob.status === "running");
 
   return (
     <div className="flex flex-col gap-4" data-testid="import-form">
       <p className="text-sm text-slate-600">{t("formatHint", { header, optional: optionalColumns })}</p>
 
       <div className="flex flex-wrap items-end gap-3">
-        <Field label={t("file")} hint={t("fileHint")} errors={state?.fieldErrors?.file} className="min-w-72">
+        <Field label={t("file")} hint={t("fileHint")} errors={state?.fieldErrors?.file} className="w-full min-w-0 sm:w-auto sm:min-w-72">
           <Input
             ref={inputRef}
             type="file"
             name="file"
             accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
-            disabled={busy !== null}
+            disabled={busy !== null || checking}
             onChange={(e) => {
               setFile(e.currentTarget.files?.[0] ?? null);
               setState(null);
@@ -159,48 +139,39 @@ export function ImportForm({
           />
         </Field>
         <div className="pb-6">
-          <Button type="button" variant={report ? "secondary" : "primary"} onClick={() => run("check")} disabled={busy !== null || written} data-testid="import-check">
+          <Button
+            type="button"
+            variant={report ? "secondary" : "primary"}
+            onClick={runCheck}
+            disabled={busy !== null || checking || Boolean(written)}
+            data-testid="import-check"
+          >
             <FileCheck2 aria-hidden="true" />
-            {busy === "check" ? t("checking") : t("check")}
+            {busy === "check" ? t("uploading") : t("check")}
           </Button>
         </div>
-      </div>
-
-      <div role="status" aria-live="polite" aria-label={t("progressLabel")} data-testid="import-progress">
-        {busy ? (
-          <div className="flex items-center gap-3 text-sm text-slate-700">
-            <progress className="h-2 w-64" max={progress?.total || 1} value={progress && progress.total ? progress.done : undefined} />
-            <span>
-              {progress && progress.total > 0
-                ? t("progress", { phase: t(`phase.${progress.phase}`), done: progress.done, total: progress.total })
-                : progress
-                  ? t(`phase.${progress.phase}`)
-                  : busy === "check"
-                    ? t("checking")
-                    : t("confirming")}
-            </span>
-          </div>
-        ) : null}
       </div>
 
       <Notice tone="error" testId="import-message">
         {state && !state.ok && state.message ? state.message : null}
       </Notice>
 
+      {checkJob && checkJob.status !== "succeeded" ? (
+        <div className="flex flex-col gap-1" data-testid="import-check-progress">
+          <h2 className="text-sm font-medium text-slate-700">{t("checkProgress")}</h2>
+          <JobProgress key={checkJob.id} job={checkJob} onFinished={setCheckJob} />
+        </div>
+      ) : null}
+
       {report ? (
         <section className="flex flex-col gap-3" aria-labelledby="import-report-title" data-testid="import-report">
           <h2 id="import-report-title" className="text-base font-semibold text-slate-900">
             {t("report")}
+            <span className="ml-2 text-sm font-normal text-slate-500">{report.fileName}</span>
           </h2>
-          {written ? (
-            <Notice tone="success" testId="import-done">
-              {t("done", counts(report))}
-            </Notice>
-          ) : (
-            <p className="text-sm text-slate-700" data-testid="import-summary">
-              {t("summary", { total, ...counts(report) })}
-            </p>
-          )}
+          <p className="text-sm text-slate-700" data-testid="import-summary">
+            {t("summary", { total, ...counts(report) })}
+          </p>
           <div className="grid grid-cols-2 gap-3 sm:grid-cols-4">
             <Count label={t("created")} value={report.created} />
             <Count label={t("updated")} value={report.updated} />
@@ -219,19 +190,21 @@ export function ImportForm({
                 ) : (
                   <span />
                 )}
-                {state?.errorReport ? (
-                  <Button type="button" variant="secondary" size="sm" onClick={() => downloadBase64(state.errorReport!, t("reportFileName"))} data-testid="import-download-report">
-                    <Download aria-hidden="true" />
-                    {t("downloadReport")}
-                  </Button>
-                ) : null}
+                <a
+                  href={`/jobs/${checkJob!.id}/file`}
+                  className={cn(buttonVariants({ variant: "secondary", size: "sm" }), "h-auto min-h-8 whitespace-normal py-1 text-left")}
+                  data-testid="import-download-report"
+                >
+                  <Download aria-hidden="true" />
+                  {t("downloadReport")}
+                </a>
               </div>
-              <div className="max-h-96 overflow-y-auto rounded-md border border-slate-200">
+              <div className="max-h-96 overflow-auto rounded-md border border-slate-200">
                 <Table data-testid="import-errors">
                   <THead>
                     <tr>
-                      <Th className="w-20">{t("row")}</Th>
-                      <Th className="w-40">{t("field")}</Th>
+                      <Th className="w-16">{t("row")}</Th>
+                      <Th className="w-32">{t("field")}</Th>
                       <Th>{t("problem")}</Th>
                     </tr>
                   </THead>
@@ -249,23 +222,39 @@ export function ImportForm({
             </div>
           ) : null}
 
-          {written ? (
-            <div>
-              <Button type="button" variant="secondary" onClick={reset}>
-                {t("another")}
-              </Button>
-            </div>
-          ) : report.fileProblem ? null : canConfirm ? (
+          {report.fileProblem ? null : canConfirm ? (
             <div className="flex flex-wrap items-center gap-3 border-t border-slate-200 pt-3">
-              <Button type="button" onClick={() => run("confirm")} disabled={busy !== null} data-testid="import-confirm">
+              <Button type="button" onClick={runConfirm} disabled={busy !== null} data-testid="import-confirm">
                 <Upload aria-hidden="true" />
                 {busy === "confirm" ? t("confirming") : t("confirm")}
               </Button>
               <span className="text-sm text-slate-600">{t("confirmHint", { created: report.created, updated: report.updated })}</span>
             </div>
-          ) : (
+          ) : !writeJob ? (
             <Notice tone="info">{t("nothingToWrite")}</Notice>
-          )}
+          ) : null}
+        </section>
+      ) : null}
+
+      {writeJob ? (
+        <section className="flex flex-col gap-2 border-t border-slate-200 pt-3" aria-labelledby="import-write-title">
+          <h2 id="import-write-title" className="text-sm font-medium text-slate-700">
+            {t("writeProgress")}
+          </h2>
+          {state?.alreadyRunning ? <Notice tone="info">{tj("alreadyRunning")}</Notice> : null}
+          <JobProgress key={writeJob.id} job={writeJob} onFinished={setWriteJob} />
+          {written ? (
+            <>
+              <Notice tone="success" testId="import-done">
+                {t("done", counts(written))}
+              </Notice>
+              <div>
+                <Button type="button" variant="secondary" onClick={reset}>
+                  {t("another")}
+                </Button>
+              </div>
+            </>
+          ) : null}
         </section>
       ) : null}
     </div>

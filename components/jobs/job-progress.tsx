@@ -92,10 +92,12 @@ export function JobProgress({
     <section aria-label={t("progressLabel")} data-testid="job-progress" data-status={job.status} className={cn("flex w-full min-w-0 flex-col gap-2", className)}>
       <div className="flex flex-wrap items-center justify-between gap-x-3 gap-y-1 text-sm text-slate-700">
         <span className="flex min-w-0 items-center gap-2">
-          <Badge tone={STATUS_TONE[job.status]}>{t(`status.${job.status}`)}</Badge>
+          <Badge tone={STATUS_TONE[job.status]} className="shrink-0 whitespace-nowrap">
+            {t(`status.${job.status}`)}
+          </Badge>
           {isActive(job.status) ? <span className="truncate">{phase}</span> : null}
         </span>
-        <span className="flex items-center gap-3 tabular-nums text-slate-500">
+        <span className="flex flex-wrap items-center gap-x-3 tabular-nums text-slate-500">
           {percent !== null && isActive(job.status) ? (
             <span data-testid="job-progress-figures">{t("progressText", { done: job.progress.done, total: job.progress.total, percent })}</span>
           ) : null}
@@ -115,7 +117,8 @@ export function JobProgress({
           className={cn(
             "h-full rounded-full transition-[width] duration-500",
             job.status === "failed" ? "bg-red-500" : job.status === "succeeded" ? "bg-emerald-600" : "bg-sky-600",
-            percent === null && isActive(job.status) && "w-1/3 animate-pulse",
+            // Nothing to measure yet: a pulsing full-width bar, not a fraction.
+            percent === null && isActive(job.status) && "w-full animate-pulse bg-sky-200",
           )}
           style={percent === null && isActive(job.status) ? undefined : { width: `${width}%` }}
         />

@@ -36,12 +36,15 @@ import { regionPathOf } from "@/lib/regions/path";
 import { defineJob } from "@/lib/jobs/define";
 import { enqueueJob } from "@/lib/jobs/service";
 import { getJob, listJobs } from "@/lib/jobs/queries";
+import { runJob } from "@/lib/jobs/runner";
+import { requestImportCheck, requestImportWrite, type TImportJobResult } from "@/lib/elders/import-job";
+import { requestPreview } from "@/lib/catalogue/preview-job";
 
 // Every role × every entry point × a target inside / outside the actor's region, against the
 // real database. The expectations are written out here, independently of lib/authz/policy.ts.
 
 type TOutcome = "ok" | "forbidden" | "not_found" | "hidden" | "rejected";
-type TTarget = { userId: string; regionCode: string; auditId: bigint; elderId: string; villageCode: string; assessmentId: string; jobId: string };
+type TTarget = { userId: string; regionCode: string; auditId: bigint; elderId: string; villageCode: string; assessmentId: string; jobId: string; versionId: string };
 
 const meta = { ip: "127.0.0.1", userAgent: "matrix" };
 const ADMIN_ONLY: TRole[] = ["county_admin"];
@@ -391,6 +394,29 @@ const ENTRY_POINTS: Record<
     outside: () => "hidden",
     run: (a, t) => outcome(async () => ((await listJobs(a)).some((j) => j.id === t.jobId) ? "ok" : "hidden")),
   },
+  // 检查文件 (the import page's check action): a one-row file whose elder lives in the target's village.
+  "elders.importCheck": {
+    allowed: IMPORTERS,
+    outside: (r) => (IMPORTERS.includes(r) ? "rejected" : "forbidden"),
+    run: (a, t) =>
+      outcome(async () => {
+        const result = await checkImport(a, t);
+        return result.invalid > 0 ? "rejected" : "ok";
+      }),
+  },
+  // 确认导入: one's own check inside the region; outside, someone else's job there.
+  "elders.importConfirm": {
+    allowed: IMPORTERS,
+    outside: (r) => (IMPORTERS.includes(r) ? "not_found" : "forbidden"),
+    run: (a, t) =>
+      outcome(async () => {
+        const checkId = t.regionCode === a.regionCode ? (await checkImport(a, t)).jobId : t.jobId;
+        await requestImportWrite(a, meta, checkId);
+        return "ok";
+      }),
+  },
+  // 开始预览 (the catalogue version's preview, a background job) on the county's version 1.
+  "catalogue.preview": { allowed: ADMIN_ONLY, outside: () => "not_found", run: (a, t) => outcome(async () => (await requestPreview(a, meta, t.versionId), "ok")) },
   "audit.list": {
     allowed: ADMIN_ONLY,
     outside: (r) => (ADMIN_ONLY.includes(r) ? "hidden" : "forbidden"),
@@ -401,6 +427,16 @@ const ENTRY_POINTS: Record<
       }),
   },
 };
+
+/** Checks (and runs at once) an import of one new elder living in the target's village. */
+async function checkImport(a: TActor, t: TTarget): Promise<TImportJobResult & { jobId: string }> {
+  const row = ["矩阵导入", makeIdNumber("1950-03-03", "female"), "610403", t.villageCode, "农村", "", ""].join(",");
+  const data = new Uint8Array(Buffer.from(`姓名,身份证号,户籍地区划代码,居住村(社区)代码,城乡,联系电话,住址\r\n${row}\r\n`));
+  const { job } = await requestImportCheck(a, meta, { name: "矩阵.csv", type: "text/csv", data });
+  await runJob(job.id);
+  const done = await db.job.findUniqueOrThrow({ where: { id: job.id } });
+  return { ...(done.result as TImportJobResult), jobId: job.id };
+}
 
 /**
  * The target elder's application, made by the county's system actor (a draft), and put straight
@@ -516,7 +552,8 @@ async function makeTarget(regionCode: string): Promise<TTarget> {
   const elder = await createElder({ villageCode });
   const assessment = await createAssessment(systemActor(elder.countyCode), meta, { elderId: elder.id, fields: assessmentFields(), submit: true });
   const { job } = await enqueueJob(matrixJob, systemActor(regionCode.slice(0, 6)), NO_REQUEST_META, {}, { region: regionPathOf(regionCode) });
-  return { userId: user.id, regionCode, auditId: audit.id, elderId: elder.id, villageCode, assessmentId: assessment.id, jobId: job.id };
+  const version = await db.catalogueVersion.findFirstOrThrow({ where: { countyCode: regionCode.slice(0, 6), number: 1 }, select: { id: true } });
+  return { userId: user.id, regionCode, auditId: audit.id, elderId: elder.id, villageCode, assessmentId: assessment.id, jobId: job.id, versionId: version.id };
 }
 
 describe("permission matrix", () => {
@@ -542,6 +579,6 @@ describe("permission matrix", () => {
     }
     expect(mismatches).toEqual([]);
     expect(checked).toBe(ROLES.length * Object.keys(ENTRY_POINTS).length * 2);
-    expect(checked).toBe(6 * 38 * 2);
-  }, 600_000); // 456 cells, each on fresh data
+    expect(checked).toBe(6 * 41 * 2);
+  }, 600_000); // 492 cells, each on fresh data
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { SEED_CATALOGUES } from "@/lib/catalogue/data";
-import { compareCatalogues, evaluateWith, publicEvaluation, readsSex } from "@/lib/catalogue/evaluation";
+import { compareCatalogues, evaluateWith, publicEvaluation, readsSex, type TPreviewChange } from "@/lib/catalogue/evaluation";
 import { resolveFactsInput, SEX_ASSUMED_NOTE } from "@/lib/catalogue/facts-input";
 import type { TCatalogue } from "@/lib/policy/catalogue-schema";
 import { buildPersonFacts } from "@/lib/policy/person-facts";
@@ -70,5 +70,39 @@ describe("comparing two catalogues over many people", () => {
     expect(rows.get("530926-04")).toMatchObject({ before: 4, after: 4, gained: 0, lost: 0, amountChanged: 0 });
     const fresh = new Map(compareCatalogues(null, base, people, {}).map((r) => [r.code, r]));
     expect(fresh.get("530926-04")).toMatchObject({ presence: "added", gained: 4, after: 4 });
+  });
+
+  it("names each person's change on each item, with the amounts and the reasons, consistent with the counts", () => {
+    const changed: TCatalogue = {
+      ...base,
+      items: base.items
+        .filter((i) => i.code !== "530926-05")
+        .map((i) =>
+          i.code === "530926-03-1"
+            ? { ...i, eligibility: { kind: "and", rules: [{ kind: "alive" }, { kind: "age", min: 75, max: 99 }] }, amount: { kind: "monthly", amount: { kind: "fixed", fen: 6000 } } }
+            : i,
+        ),
+    };
+    const changes: TPreviewChange[] = [];
+    const progress: number[] = [];
+    const rows = compareCatalogues(base, changed, people, {}, { onChange: (c) => changes.push(c), onProgress: (d) => progress.push(d) });
+    for (const row of rows) {
+      const mine = changes.filter((c) => c.code === row.code);
+      expect([mine.filter((c) => c.change === "gained").length, mine.filter((c) => c.change === "lost").length, mine.filter((c) => c.change === "amount_changed").length]).toEqual([row.gained, row.lost, row.amountChanged]);
+    }
+    const gained = changes.find((c) => c.code === "530926-03-1" && c.change === "gained")!;
+    expect(gained).toMatchObject({ before: null, after: { monthlyFen: 6000, oneOffFen: null } });
+    expect(gained.reasons.length).toBeGreaterThan(0);
+    expect(gained.reasons.every((r) => typeof r.key === "string")).toBe(true);
+    const raised = changes.find((c) => c.code === "530926-03-1" && c.change === "amount_changed")!;
+    expect(raised.after!.monthlyFen).toBe(6000);
+    expect(raised.before!.monthlyFen).not.toBe(6000);
+    // An item the draft drops: lost, with the reasons it was granted under the version in force.
+    const dropped = changes.filter((c) => c.code === "530926-05");
+    expect(dropped).toHaveLength(4);
+    expect(dropped.every((c) => c.change === "lost" && c.after === null && c.reasons.some((r) => r.ok))).toBe(true);
+    expect(progress.at(-1)).toBe(people.length);
+    // Without a listener the counts are the same.
+    expect(compareCatalogues(base, changed, people, {})).toEqual(rows);
   });
 });

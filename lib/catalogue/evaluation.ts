@@ -12,7 +12,7 @@ import { todayInShanghai } from "@/lib/dates";
 import { getElderFacts } from "@/lib/elders/queries";
 import { latestConfirmedLevelsInCounty } from "@/lib/assessment/queries";
 import { factsAsOf, type TCircumstanceRecordForFacts, type TElderForFacts } from "@/lib/elders/facts";
-import { createEvaluator, renderReasonLines, type TItemResult, type TParamValues } from "@/lib/policy/evaluate";
+import { createEvaluator, renderReasonLines, type TItemResult, type TParamValues, type TReason } from "@/lib/policy/evaluate";
 import type { TReasonLine } from "@/lib/policy/render";
 import type { TCatalogue, TDelivery, TServiceType } from "@/lib/policy/catalogue-schema";
 import type { TPersonFacts } from "@/lib/policy/facts";
@@ -222,14 +222,25 @@ type TRecordRow = {
   disability_grade: number | null;
 };
 
-export type TCountyFacts = { ids: string[]; facts: TPersonFacts[]; skipped: number; loadMs: number };
+/** Why an elder's records could not be turned into facts (a key under catalogue.preview.skipReason). */
+export type TSkipReason = "disabilityGrade" | "disabilityCategory" | "malformed";
+export type TSkippedElder = { elderId: string; reason: TSkipReason };
+
+export type TCountyFacts = { ids: string[]; facts: TPersonFacts[]; skipped: number; skippedElders: TSkippedElder[]; loadMs: number };
+
+function skipReason(error: unknown): TSkipReason {
+  const message = error instanceof Error ? error.message : "";
+  if (message.startsWith("disability record with grade")) return "disabilityGrade";
+  if (message.startsWith("disability record with category")) return "disabilityCategory";
+  return "malformed";
+}
 
 /**
  * The facts of every elder of a county on `asOf`, in three queries: the elders, the
  * circumstance records in force, and each elder's latest confirmed capability level (DISTINCT ON).
  * Facts are then built in memory with the same pure function as for one elder
  * (lib/elders/facts.ts), so bulk and single answers agree. An elder whose records are malformed
- * (factsAsOf refuses them) is counted in `skipped`.
+ * (factsAsOf refuses them) is counted in `skipped` and named in `skippedElders`.
  */
 export async function loadCountyFacts(countyCode: string, asOf: string, client: Db = db): Promise<TCountyFacts> {
   const started = performance.now();
@@ -265,7 +276,7 @@ export async function loadCountyFacts(countyCode: string, asOf: string, client: 
   }
   const ids: string[] = [];
   const facts: TPersonFacts[] = [];
-  let skipped = 0;
+  const skippedElders: TSkippedElder[] = [];
   const none: TCircumstanceRecordForFacts[] = [];
   for (const e of elders) {
     const elder: TElderForFacts = {
@@ -280,11 +291,11 @@ export async function loadCountyFacts(countyCode: string, asOf: string, client: 
     try {
       facts.push(factsAsOf(elder, recordsByElder.get(e.id) ?? none, asOf, { countyCode, capabilityLevel: levels.get(e.id) ?? null }));
       ids.push(e.id);
-    } catch {
-      skipped++;
+    } catch (error) {
+      skippedElders.push({ elderId: e.id, reason: skipReason(error) });
     }
   }
-  return { ids, facts, skipped, loadMs: performance.now() - started };
+  return { ids, facts, skipped: skippedElders.length, skippedElders, loadMs: performance.now() - started };
 }
 
 export type TPreviewRow = {
@@ -306,18 +317,46 @@ export type TPreview = {
   asOf: string;
   elders: number;
   skipped: number;
+  skippedElders: TSkippedElder[];
   rows: TPreviewRow[];
   loadMs: number;
   evaluateMs: number;
 };
 
-/** Per item: how many of `facts` each evaluator finds eligible, and the differences. Pure. */
+export type TAmounts = { monthlyFen: number | null; oneOffFen: number | null };
+
+/** One person's change on one item: `person` indexes the facts compared. */
+export type TPreviewChange = {
+  person: number;
+  code: string;
+  change: "gained" | "lost" | "amount_changed";
+  /** Under the version in force (null when not eligible there). */
+  before: TAmounts | null;
+  /** Under the draft (null when not eligible, or the draft removes the item). */
+  after: TAmounts | null;
+  /** Why, predicate by predicate: the draft's, or the version in force's for an item the draft removes. */
+  reasons: TReason[];
+};
+
+const amountsOf = (r: TItemResult): TAmounts => ({ monthlyFen: r.monthlyAmountFen, oneOffFen: r.oneOffAmountFen });
+
+/**
+ * Per item: how many of `facts` each evaluator finds eligible, and the differences. Pure.
+ * `onChange` hears every person's gain, loss or changed amount; `onProgress` the count of people
+ * done, every 1,000.
+ */
 export function compareCatalogues(
   base: TCatalogue | null,
   next: TCatalogue,
   facts: TPersonFacts[],
   params: TParamValues,
+  options: { onChange?: (change: TPreviewChange) => void; onProgress?: (done: number) => void } = {},
 ): TPreviewRow[] {
+  const { onChange, onProgress } = options;
+  // Reasons only for people who change, each evaluated once more with reasons: the counting
+  // itself stays without them.
+  const nextWhy = onChange ? createEvaluator(next, params) : null;
+  const baseWhy = onChange && base ? createEvaluator(base, params) : null;
   const nextEval = createEvaluator(next, params, { withReasons: false });
   const baseEval = base ? createEvaluator(base, params, { withReasons: false }) : null;
   const rows = new Map<string, TPreviewRow>();
@@ -331,9 +370,14 @@ export function compareCatalogues(
   const baseRows = (base?.items ?? []).map((item) => rows.get(item.code)!);
   // Index of each draft item in the base results, to compare amounts item by item.
   const baseIndex = next.items.map((item) => base?.items.findIndex((b) => b.code === item.code) ?? -1);
-  for (const person of facts) {
+  for (let p = 0; p < facts.length; p++) {
+    const person = facts[p];
     const after = nextEval(person);
     const before = baseEval ? baseEval(person) : null;
+    let nextReasons: TItemResult[] | null = null;
+    let baseReasons: TItemResult[] | null = null;
+    const why = (i: number) => (nextReasons ??= nextWhy!(person))[i].reasons;
+    const whyBefore = (j: number) => (baseReasons ??= baseWhy!(person))[j].reasons;
     for (let i = 0; i < after.length; i++) {
       const a = after[i];
       const row = nextRows[i];
@@ -341,27 +385,50 @@ export function compareCatalogues(
       const j = baseIndex[i];
       const b = before && j >= 0 ? before[j] : null;
       const wasEligible = b?.eligible ?? false;
-      if (a.eligible && !wasEligible) row.gained++;
-      else if (!a.eligible && wasEligible) row.lost++;
-      else if (a.eligible && b && (a.monthlyAmountFen !== b.monthlyAmountFen || a.oneOffAmountFen !== b.oneOffAmountFen)) row.amountChanged++;
+      if (a.eligible && !wasEligible) {
+        row.gained++;
+        onChange?.({ person: p, code: row.code, change: "gained", before: null, after: amountsOf(a), reasons: why(i) });
+      } else if (!a.eligible && wasEligible) {
+        row.lost++;
+        onChange?.({ person: p, code: row.code, change: "lost", before: amountsOf(b!), after: null, reasons: why(i) });
+      } else if (a.eligible && b && (a.monthlyAmountFen !== b.monthlyAmountFen || a.oneOffAmountFen !== b.oneOffAmountFen)) {
+        row.amountChanged++;
+        onChange?.({ person: p, code: row.code, change: "amount_changed", before: amountsOf(b), after: amountsOf(a), reasons: why(i) });
+      }
     }
     if (before) {
       for (let j = 0; j < before.length; j++) {
         if (!before[j].eligible) continue;
         const row = baseRows[j];
         row.before++;
-        if (row.presence === "removed") row.lost++;
+        if (row.presence === "removed") {
+          row.lost++;
+          onChange?.({ person: p, code: row.code, change: "lost", before: amountsOf(before[j]), after: null, reasons: whyBefore(j) });
+        }
       }
     }
+    if (onProgress && (p + 1) % 1000 === 0) onProgress(p + 1);
   }
+  onProgress?.(facts.length);
   return [...rows.values()];
 }
 
 /**
  * 预览: for each item of a version (normally the draft), how many elders of the county would
  * gain or lose it compared with the version in force on `asOf`, with the county's parameters.
+ * It runs as a background job (lib/catalogue/preview-job.ts), which also hears every person's
+ * change (`onChange`, with the elders' ids) and the progress.
  */
-export async function previewVersion(actor: TActor, versionId: string, asOf = todayInShanghai()): Promise<TPreview> {
+export async function previewVersion(
+  actor: TActor,
+  versionId: string,
+  asOf = todayInShanghai(),
+  options: {
+    /** Every person's change, with the elder's id. */
+    onChange?: (change: TPreviewChange & { elderId: string }) => void;
+    onProgress?: (done: number, total: number) => void;
+  } = {},
+): Promise<TPreview> {
   assertCan(actor, "catalogue.manage");
   const version = await getVersion(actor, versionId);
   const [baseline, params, county] = await Promise.all([
@@ -370,7 +437,12 @@ export async function previewVersion(actor: TActor, versionId: string, asOf = to
     loadCountyFacts(actor.countyCode, asOf),
   ]);
   const started = performance.now();
-  const rows = compareCatalogues(baseline?.id === version.id ? null : (baseline?.catalogue ?? null), version.catalogue, county.facts, params);
+  const base = baseline?.id === version.id ? null : (baseline?.catalogue ?? null);
+  const { onChange } = options;
+  const rows = compareCatalogues(base, version.catalogue, county.facts, params, {
+    onChange: onChange && ((change) => onChange({ ...change, elderId: county.ids[change.person] })),
+    onProgress: options.onProgress && ((done) => options.onProgress!(done, county.facts.length)),
+  });
   const { catalogue: _c, ...versionRow } = version;
   return {
     version: versionRow,
@@ -378,6 +450,7 @@ export async function previewVersion(actor: TActor, versionId: string, asOf = to
     asOf,
     elders: county.facts.length,
     skipped: county.skipped,
+    skippedElders: county.skippedElders,
     rows,
     loadMs: Math.round(county.loadMs),
     evaluateMs: Math.round(performance.now() - started),

@@ -28,9 +28,11 @@ import {
   type TImportColumnKey,
   type TSheetRow,
 } from "@/lib/elders/import-file";
-import type { TImportProgress } from "@/lib/elders/import-progress";
 import type { TSex } from "@/lib/policy/facts";
+import type { Tx } from "@/lib/db";
 
+export type TImportPhase = "parse" | "validate" | "write";
+export type TImportProgress = { phase: TImportPhase; done: number; total: number };
 export type TImportError = { row: number; field: string; message: string };
 export type TImportResult = { created: number; updated: number; unchanged: number; invalid: number; errors: TImportError[] };
 export type TImportOptions = {
@@ -40,8 +42,12 @@ export type TImportOptions = {
   dryRun: boolean;
   /** Called as the import advances; awaited, so a slow listener slows the import. */
   onProgress?: (progress: TImportProgress) => void | Promise<void>;
+  /**
+   * Called last inside the write transaction, with the result written: what the caller does
+   * there (a background job recording its outcome) commits or rolls back with the rows.
+   */
+  beforeCommit?: (tx: Tx, result: TImportResult) => Promise<void>;
 };
-export type { TImportProgress };
 
 /** The template's example row carries this ID number (address code 999999 is no real place). */
 export const EXAMPLE_ID_NUMBER = "99999919450101001X";
@@ -448,6 +454,7 @@ export async function importElders(
             changedFields,
           },
         });
+        await options.beforeCommit?.(tx, result);
       },
       { timeout: WRITE_TIMEOUT_MS, maxWait: 30_000 },
     );

@@ -17,10 +17,11 @@
 //       //    never blocks: call it as often as you like.
 //       ctx.progress(0, total, "load");
 //       ...
-//       // 2. Write everything in ONE transaction, and mark the job done in that same
+//       // 2. Write everything in ONE transaction, and mark the job done LAST in that same
 //       //    transaction: killed before the commit, nothing is written and the retry starts
-//       //    over; killed after it, the job is already done. Take ctx.lock(tx) first when two
-//       //    runs with the same key must never write at once.
+//       //    over; killed after it, the job is already done. (ctx.succeed locks the job's row,
+//       //    so progress reports wait from then on: call it last.) Take ctx.lock(tx) first when
+//       //    two runs with the same key must never write at once.
 //       return db.$transaction(async (tx) => {
 //         await ctx.lock(tx);
 //         await tx.thing.deleteMany({ where: { countyCode } }); // re-running gives the same rows

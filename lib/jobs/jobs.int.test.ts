@@ -9,7 +9,7 @@ import { actorFromUser } from "@/lib/users/actor-from-user";
 import { writeCountySetting } from "@/lib/settings/county-settings";
 import type { TActor } from "@/lib/authz/actor";
 import { defineJob } from "@/lib/jobs/define";
-import { enqueueJob } from "@/lib/jobs/service";
+import { enqueueJob, runJobHere } from "@/lib/jobs/service";
 import { getJob, latestJob, listJobs } from "@/lib/jobs/queries";
 import { runJob } from "@/lib/jobs/runner";
 import { sweepLostJobs } from "@/lib/jobs/worker";
@@ -228,6 +228,19 @@ describe("failures", () => {
   });
 });
 
+describe("running here", () => {
+  it("runs a job in this process, recorded like any other, with no delivery behind it", async () => {
+    const { job, created } = await runJobHere(countJob, admin, meta, { county: "610403", n: 3 });
+    expect(created).toBe(true);
+    expect(job).toMatchObject({ status: "succeeded", attempts: 1, progress: { done: 3, total: 3 }, result: { counted: 3, by: admin.username } });
+    expect(await db.auditLog.count({ where: { event: "job.requested", entityId: job.id } })).toBe(1);
+    expect(await (await getBoss()).getJobById("test-count", job.id)).toBeNull();
+    // A refusal ends the job as failed, as in a worker.
+    const refused = await runJobHere(countJob, admin, meta, { county: "610403", n: 1, fail: "refuse" });
+    expect(refused.job).toMatchObject({ status: "failed", error: { code: "VALIDATION" } });
+  });
+});
+
 describe("lost deliveries", () => {
   it("sends a row again whose delivery is missing, and fails one whose delivery ended without it", async () => {
     const [{ id: orphan }] = await db.$queryRaw<{ id: string }[]>`
@@ -243,7 +256,7 @@ describe("lost deliveries", () => {
     await boss.send("test-count", { jobId: lost }, { id: lost, startAfter: 3600 });
     await boss.cancel("test-count", lost);
 
-    expect(await sweepLostJobs()).toEqual({ resent: 1, failed: 1 });
+    expect(await sweepLostJobs()).toEqual({ resent: 1, restarted: 0, failed: 1 });
     expect((await waitForJob(orphan)).status).toBe("succeeded");
     const failed = await db.job.findUniqueOrThrow({ where: { id: lost } });
     expect(failed).toMatchObject({ status: "failed", errorCode: "JOB_INTERRUPTED" });

@@ -8,7 +8,7 @@ import type { TActor } from "@/lib/authz/actor";
 import { DEFAULT_LOCALE, type TLocale } from "@/lib/i18n/config";
 import { translator } from "@/lib/i18n/translate";
 import { jobDefinition, jobDefinitions } from "@/lib/jobs/define";
-import { toJobView, type TErrorDetail, type TJobView } from "@/lib/jobs/view";
+import { toJobView, type TErrorDetail, type TJobStatus, type TJobView } from "@/lib/jobs/view";
 import "@/lib/jobs/kinds";
 
 /** Renders a stored failure in `locale` from its error code and detail. */
@@ -57,12 +57,17 @@ export async function listJobs(
   return rows.map((row) => toJobView(row, say));
 }
 
-/** The newest job of `kind` with `dedupeKey` in the actor's region (any status), or null. */
-export async function latestJob(actor: TActor, kind: string, dedupeKey: string, options: { locale?: TLocale } = {}): Promise<TJobView | null> {
+/** The newest job of `kind` with `dedupeKey` in the actor's region (of any status, or of `status`), or null. */
+export async function latestJob(
+  actor: TActor,
+  kind: string,
+  dedupeKey: string,
+  options: { locale?: TLocale; status?: TJobStatus } = {},
+): Promise<TJobView | null> {
   const definition = jobDefinition(kind);
   if (!definition || !can(actor, definition.readAction)) return null;
   const row = await db.job.findFirst({
-    where: { kind, dedupeKey, ...regionScope(actor) },
+    where: { kind, dedupeKey, ...(options.status ? { status: options.status } : {}), ...regionScope(actor) },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
   });
   return row ? toJobView(row, errorSayer(options.locale ?? DEFAULT_LOCALE)) : null;

@@ -30,6 +30,12 @@ type TClaimed = {
   attempts: number;
 };
 
+/**
+ * How often a running job touches its row even without progress: the sweep (lib/jobs/worker.ts)
+ * treats a row still for minutes as a job whose worker was lost.
+ */
+export const JOB_HEARTBEAT_MS = 30_000;
+
 /** Thrown inside a handler's transaction when the job ended meanwhile: its writes roll back. */
 class JobSuperseded extends Error {}
 
@@ -78,7 +84,9 @@ export async function markFailed(jobId: string, error: unknown): Promise<number>
 
 async function markSucceeded(client: Tx | typeof db, jobId: string, result: TJson, progress: TProgressState | null): Promise<boolean> {
   const count = await client.$executeRaw`
-    UPDATE jobs SET status = 'succeeded', result = ${JSON.stringify(result ?? null)}::jsonb, finished_at = now(), updated_at = now(),
+    UPDATE jobs SET status = 'succeeded', result = ${JSON.stringify(result ?? null)}::jsonb,
+                    -- The handler's transaction may have begun long ago: now() is its start, not this moment.
+                    finished_at = clock_timestamp(), updated_at = clock_timestamp(),
                     phase = COALESCE(${progress?.phase ?? null}, phase),
                     progress_done = COALESCE(${progress?.done ?? null}::int, progress_done),
                     progress_total = COALESCE(${progress?.total ?? null}::int, progress_total)
@@ -101,6 +109,14 @@ export async function runJob(jobId: string, delivery: TDelivery = { retryCount: 
     { onError: (error) => logError("jobs-progress", error) },
   );
   let succeeded = false;
+  let beating: Promise<unknown> | null = null;
+  const heartbeat = setInterval(() => {
+    // Never awaited and never two at once (on the embedded database it waits behind the handler's transaction).
+    beating ??= db.$executeRaw`UPDATE jobs SET updated_at = now() WHERE id = ${jobId}::uuid AND status = 'running'`
+      .catch((error) => logError("jobs-heartbeat", error))
+      .finally(() => (beating = null));
+  }, JOB_HEARTBEAT_MS);
+  heartbeat.unref?.();
   try {
     const definition = jobDefinition(job.kind);
     if (!definition) throw new Error(`unknown job kind ${job.kind}`);
@@ -124,9 +140,11 @@ export async function runJob(jobId: string, delivery: TDelivery = { retryCount: 
       },
     };
     const result = await definition.handler(payload, context);
+    clearInterval(heartbeat);
     await reporter.close();
     if (!succeeded) await markSucceeded(db, jobId, result, reporter.current());
   } catch (error) {
+    clearInterval(heartbeat);
     await reporter.close();
     if (error instanceof JobSuperseded) return;
     if (isAppError(error) || delivery.retryCount >= delivery.retryLimit) {

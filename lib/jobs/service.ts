@@ -12,6 +12,7 @@ import { pathOf, type TRegionPath } from "@/lib/regions/path";
 import { getBoss } from "@/lib/jobs/boss";
 import { DEFAULT_EXPIRE_SECONDS, DEFAULT_RETRY_LIMIT, type TJobDefinition, type TJson } from "@/lib/jobs/define";
 import { toJobView, type TJobView } from "@/lib/jobs/view";
+import { runJob } from "@/lib/jobs/runner";
 
 export type TEnqueueOptions = {
   /** The region the job is about; the actor's own by default. Must be inside the actor's. */
@@ -47,11 +48,52 @@ export async function enqueueJob<P, R extends TJson>(
   input: P,
   options: TEnqueueOptions = {},
 ): Promise<TEnqueued> {
+  const boss = await getBoss();
+  return createJob(definition, actor, meta, input, options, async (tx, id) => {
+    // The data as JSON text: it travels through Prisma's raw query into a jsonb column.
+    const sent = await boss.send(definition.kind, JSON.stringify({ jobId: id }) as unknown as object, {
+      id,
+      db: bossDbOf(tx),
+      retryLimit: definition.retryLimit ?? DEFAULT_RETRY_LIMIT,
+      expireInSeconds: options.expireInSeconds ?? definition.expireInSeconds ?? DEFAULT_EXPIRE_SECONDS,
+    } as Parameters<typeof boss.send>[2]);
+    if (sent !== id) throw new Error(`job queue ${definition.kind} refused job ${id}`);
+  });
+}
+
+/**
+ * Runs a job of `definition` in this process, now, recorded like any other (row, audit record,
+ * progress, outcome), and returns it ended. For the command line and the demo data, which have
+ * no worker and want the answer. If a job with the same key is already queued or running, that
+ * one is returned as it is. Should this process die mid-way, the sweep of any worker sends the
+ * job to the queue (lib/jobs/worker.ts).
+ */
+export async function runJobHere<P, R extends TJson>(
+  definition: TJobDefinition<P, R>,
+  actor: TActor,
+  meta: TRequestMeta,
+  input: P,
+  options: Omit<TEnqueueOptions, "tx" | "expireInSeconds"> = {},
+): Promise<TEnqueued> {
+  const queued = await createJob(definition, actor, meta, input, options, async () => {});
+  if (!queued.created) return queued;
+  await runJob(queued.job.id);
+  return { job: toJobView(await db.job.findUniqueOrThrow({ where: { id: queued.job.id } })), created: true };
+}
+
+/** Checks, inserts the row (de-duplicated), delivers it with `deliver` and audits, in one transaction. */
+async function createJob<P, R extends TJson>(
+  definition: TJobDefinition<P, R>,
+  actor: TActor,
+  meta: TRequestMeta,
+  input: P,
+  options: TEnqueueOptions,
+  deliver: (tx: Tx, id: string) => Promise<void>,
+): Promise<TEnqueued> {
   const region = options.region ? pathOf(options.region) : pathOf(actor);
   assertCan(actor, definition.requestAction, region);
   const payload = definition.payload.parse(input);
   const dedupeKey = definition.dedupeKey?.(payload) ?? null;
-  const boss = await getBoss();
 
   const run = async (tx: Tx): Promise<TEnqueued> => {
     for (let round = 0; round < 3; round++) {
@@ -65,14 +107,7 @@ export async function enqueueJob<P, R extends TJson>(
         ON CONFLICT (kind, dedupe_key) WHERE status IN ('queued', 'running') AND dedupe_key IS NOT NULL DO NOTHING
         RETURNING id::text AS id`;
       if (inserted.length === 1) {
-        // The data as JSON text: it travels through Prisma's raw query into a jsonb column.
-        const sent = await boss.send(definition.kind, JSON.stringify({ jobId: id }) as unknown as object, {
-          id,
-          db: bossDbOf(tx),
-          retryLimit: definition.retryLimit ?? DEFAULT_RETRY_LIMIT,
-          expireInSeconds: options.expireInSeconds ?? definition.expireInSeconds ?? DEFAULT_EXPIRE_SECONDS,
-        } as Parameters<typeof boss.send>[2]);
-        if (sent !== id) throw new Error(`job queue ${definition.kind} refused job ${id}`);
+        await deliver(tx, id);
         await recordAudit(tx, actor, meta, {
           type: "job.requested",
           entityType: "job",

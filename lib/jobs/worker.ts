@@ -17,8 +17,10 @@ export type TWorkerOptions = {
   pollingIntervalSeconds?: number;
   /** How often lost jobs are expired into their retry (seconds; default 60). */
   maintenanceIntervalSeconds?: number;
-  /** How often rows whose delivery was lost are repaired (seconds; default 60). */
+  /** How often rows whose delivery or worker was lost are repaired (seconds; default 60). */
   sweepIntervalSeconds?: number;
+  /** A job row still this long (no progress, no heartbeat) counts as lost (seconds; default 180). */
+  stalledSeconds?: number;
   /** Fire the nightly schedules (default true; tests turn it off). */
   schedules?: boolean;
 };
@@ -53,7 +55,7 @@ export async function startWorker(options: TWorkerOptions = {}): Promise<void> {
     for (const schedule of schedules) await startSchedule(schedule, pollingIntervalSeconds);
     await dropStaleSchedules(schedules);
     state.sweep = setInterval(
-      () => void sweepLostJobs().catch((error) => logError("jobs-sweep", error)),
+      () => void sweepLostJobs(state.options.stalledSeconds).catch((error) => logError("jobs-sweep", error)),
       (state.options.sweepIntervalSeconds ?? 60) * 1000,
     );
     state.sweep.unref?.();
@@ -85,20 +87,21 @@ export async function stopWorker(timeoutMs = 10_000): Promise<void> {
 }
 
 /**
- * Repairs job rows that wait or run with no live delivery behind them, once they have been still
- * for `stillSeconds`: a row whose pg-boss job is missing (its delivery was lost) is sent again;
- * a row whose pg-boss job already ended (its worker died and the retries ran out) is marked
- * failed (JOB_INTERRUPTED). Returns what it did.
+ * Repairs job rows that wait or run with nothing live behind them, once they have been still (no
+ * progress and no heartbeat, see JOB_HEARTBEAT_MS) for `stalledSeconds`:
+ * - a row whose pg-boss job is missing (its delivery was lost) is sent again;
+ * - a running row whose pg-boss job is still active lost its worker (killed, or the machine
+ *   went away): the delivery is failed, so pg-boss retries it now rather than at its expiry;
+ * - a row whose pg-boss job already ended (the retries ran out) is marked failed (JOB_INTERRUPTED).
  */
-export async function sweepLostJobs(stillSeconds = 60): Promise<{ resent: number; failed: number }> {
+export async function sweepLostJobs(stalledSeconds = 180): Promise<{ resent: number; restarted: number; failed: number }> {
   const boss = await getBoss();
   const rows = await db.job.findMany({
-    where: { status: { in: ["queued", "running"] }, updatedAt: { lt: new Date(Date.now() - stillSeconds * 1000) } },
-    select: { id: true, kind: true },
+    where: { status: { in: ["queued", "running"] }, updatedAt: { lt: new Date(Date.now() - stalledSeconds * 1000) } },
+    select: { id: true, kind: true, status: true },
     take: 500,
   });
-  let resent = 0;
-  let failed = 0;
+  const done = { resent: 0, restarted: 0, failed: 0 };
   for (const row of rows) {
     const delivery = await boss.getJobById(row.kind, row.id).catch(() => null);
     if (!delivery) {
@@ -109,12 +112,15 @@ export async function sweepLostJobs(stillSeconds = 60): Promise<{ resent: number
         retryLimit: definition.retryLimit ?? DEFAULT_RETRY_LIMIT,
         expireInSeconds: definition.expireInSeconds ?? DEFAULT_EXPIRE_SECONDS,
       });
-      resent++;
+      done.resent++;
+    } else if (delivery.state === "active" && row.status === "running") {
+      await boss.fail(row.kind, row.id, { message: `no heartbeat for ${stalledSeconds} s` });
+      done.restarted++;
     } else if (delivery.state === "completed" || delivery.state === "failed" || delivery.state === "cancelled") {
-      failed += await markFailed(row.id, new AppError("JOB_INTERRUPTED", "the job's delivery ended without the job"));
+      done.failed += await markFailed(row.id, new AppError("JOB_INTERRUPTED", "the job's delivery ended without the job"));
     }
   }
-  return { resent, failed };
+  return done;
 }
 
 /** For the Next.js server (instrumentation.ts): start the worker unless JOBS_WORKER=off. */

@@ -8,6 +8,11 @@ import { actorFromUser } from "@/lib/users/actor-from-user";
 import { todayInShanghai } from "@/lib/dates";
 import { advanceCase, createDraftCase, ITEM_WITH_NOTICE, ITEM_WITHOUT_NOTICE } from "@/lib/testing/case-factories";
 import type { TCaseStatus } from "@/lib/cases/workflow";
+import { idNumberCheckChar } from "@/lib/elders/id-number";
+import { pathOf } from "@/lib/regions/path";
+import { storeJobFile } from "@/lib/jobs/files";
+import { runJobHere } from "@/lib/jobs/service";
+import { elderImportJob } from "@/lib/elders/import-job";
 
 /** The demo password of every demo account (documented in the README). */
 export const DEMO_PASSWORD = TEST_PASSWORD;
@@ -50,6 +55,7 @@ export async function seedDemo(): Promise<{ regionsAdded: number; usersAdded: st
   const casesAdded = await seedDemoCases();
   const { seedDemoEntitlements } = await import("@/lib/seed/demo-entitlements");
   const entitlementsAdded = await seedDemoEntitlements();
+  await seedDemoJobs();
   if (regionsAdded > 0 || usersAdded.length > 0 || eldersAdded > 0 || casesAdded > 0 || entitlementsAdded > 0) {
     await recordAudit(db, systemActor("610403", "seed"), NO_REQUEST_META, {
       type: "system.demo_seeded",
@@ -103,6 +109,41 @@ async function seedDemoCases(): Promise<number> {
     added++;
   }
   return added;
+}
+
+/** New elders of 凤岗路社区 in the demo import; the last row's ID number has a wrong check character. */
+const DEMO_IMPORT: [name: string, birth: string, sex: "male" | "female", address: string][] = [
+  ["周桂兰", "19430312", "female", "凤岗路社区 3 号楼 1 单元"],
+  ["吴志刚", "19450708", "male", "凤岗路社区 5 号楼 2 单元"],
+  ["郑淑芬", "19470121", "female", "凤岗路社区 8 号楼 3 单元"],
+  ["王德胜", "19440915", "male", "凤岗路社区 11 号楼 1 单元"],
+  ["冯秀珍", "19460503", "female", "凤岗路社区 12 号楼 2 单元"],
+];
+
+/**
+ * Background jobs at work: the demo reviewer's import of a roster (a check that finds one bad row,
+ * then the write of the four good ones), run here through the job machinery, so that the import
+ * page, /jobs and the audit log show finished jobs. Only into a county without jobs.
+ */
+async function seedDemoJobs(): Promise<void> {
+  if ((await db.job.count({ where: { countyCode: "610403" } })) > 0) return;
+  const reviewer = actorFromUser(await db.user.findUniqueOrThrow({ where: { username: "reviewer" }, include: { region: true } }));
+  const lines = DEMO_IMPORT.map(([name, birth, sex, address], i) => {
+    const body = `610403${birth}${String(980 + i * 2 + (sex === "male" ? 1 : 0)).padStart(3, "0")}`;
+    const check = idNumberCheckChar(body);
+    const id = i === DEMO_IMPORT.length - 1 ? body + (check === "1" ? "2" : "1") : body + check;
+    return [name, id, "610403", YANGLING.village1, "城镇", "", address].join(",");
+  });
+  const csv = ["姓名,身份证号,户籍地区划代码,居住村(社区)代码,城乡,联系电话,住址", ...lines].join("\r\n");
+  const file = await storeJobFile(db, {
+    region: pathOf(reviewer),
+    uploadedById: reviewer.userId,
+    fileName: "凤岗路社区新增老人.csv",
+    contentType: "text/csv",
+    data: new Uint8Array(Buffer.from(`${csv}\r\n`, "utf8")),
+  });
+  const check = await runJobHere(elderImportJob, reviewer, NO_REQUEST_META, { fileId: file.id, countyCode: "610403", dryRun: true });
+  await runJobHere(elderImportJob, reviewer, NO_REQUEST_META, { fileId: file.id, countyCode: "610403", dryRun: false, checkJobId: check.job.id });
 }
 
 export async function isDemoSeeded(): Promise<boolean> {

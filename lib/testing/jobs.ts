@@ -1,11 +1,11 @@
 // Helpers for tests that run background jobs in the test process.
 import { db } from "@/lib/db";
-import { startWorker, stopWorker } from "@/lib/jobs/worker";
+import { startWorker, stopWorker, type TWorkerOptions } from "@/lib/jobs/worker";
 import type { Job } from "@/lib/generated/prisma/client";
 
 /** A worker that polls fast and fires no schedules, for integration tests. */
-export function startTestWorker(): Promise<void> {
-  return startWorker({ pollingIntervalSeconds: 0.5, maintenanceIntervalSeconds: 1, sweepIntervalSeconds: 3600, schedules: false });
+export function startTestWorker(options: TWorkerOptions = {}): Promise<void> {
+  return startWorker({ pollingIntervalSeconds: 0.5, maintenanceIntervalSeconds: 1, sweepIntervalSeconds: 3600, schedules: false, ...options });
 }
 
 export { stopWorker as stopTestWorker };

@@ -18,6 +18,11 @@ import { createDraft, publishDraft, setCountyParameters, updateDraftItem, type T
 import { getVersion } from "@/lib/catalogue/queries";
 import { ZAmountRule, ZRule } from "@/lib/policy/rules";
 import type { TFactsInput } from "@/lib/catalogue/facts-input";
+import { requestPreview } from "@/lib/catalogue/preview-job";
+import type { TJobView } from "@/lib/jobs/view";
+import { z } from "zod";
+
+const ZVersionId = z.object({ id: z.string().uuid() });
 
 // Thin entry points: authenticate, parse, call one service (which checks the policy and the
 // version's state in its transaction), revalidate.
@@ -163,4 +168,19 @@ export async function saveParamsAction(_prev: TFormState, formData: FormData): P
     revalidatePath("/catalogue", "layout");
     return { ok: true, message: changed.length ? "catalogue.params.saved" : "catalogue.params.unchanged" };
   });
+}
+
+/** What 开始预览 hands back: the queued (or already running) preview job. */
+export type TPreviewStartState = TFormState & { job?: TJobView; alreadyRunning?: boolean };
+
+/** 开始预览: queues a background preview of the version (one at a time per version). */
+export async function startPreviewAction(versionId: string): Promise<TPreviewStartState> {
+  let state: TPreviewStartState = { ok: false };
+  const outcome = await runFormAction({}, async () => {
+    const actor = await getActor();
+    const { id } = parseInput(ZVersionId, { id: versionId });
+    const { job, created } = await requestPreview(actor, await getRequestMeta(), id);
+    state = { ok: true, job, alreadyRunning: !created };
+  });
+  return outcome.ok ? state : { ok: false, message: outcome.message, fieldErrors: outcome.fieldErrors };
 }
